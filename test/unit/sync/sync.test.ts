@@ -5,6 +5,7 @@ import {
 	isPathEditable,
 	refusedChanges,
 } from '../../../nodes/shared/sync/editWindows';
+import { FIELD_OWNERSHIP, winningSide } from '../../../nodes/shared/sync/fieldOwnership';
 import { syncFingerprint } from '../../../nodes/shared/sync/fingerprint';
 import { DEAL_PROPERTIES } from '../../../nodes/shared/sync/hubspotProperties';
 import { stableStringify } from '../../../nodes/shared/sync/stableJson';
@@ -121,5 +122,24 @@ describe('HubSpot property catalog', () => {
 		for (const p of DEAL_PROPERTIES.filter((x) => x.type === 'enumeration')) {
 			expect(p.options?.length).toBeGreaterThan(0);
 		}
+	});
+});
+
+describe('field ownership', () => {
+	it('never lets the non-owner win for owned fields', () => {
+		expect(winningSide('hubspot', 1, 2)).toBe('hubspot');
+		expect(winningSide('partnerCentral', 2, 1, 'hubspotWins')).toBe('partnerCentral');
+	});
+	it('resolves shared fields by last writer, or by the Settings policy', () => {
+		expect(winningSide('shared', 1, 2)).toBe('partnerCentral');
+		expect(winningSide('shared', 2, 1)).toBe('hubspot');
+		expect(winningSide('shared', 2, 2)).toBe('hubspot');
+		expect(winningSide('shared', undefined, 1)).toBe('partnerCentral');
+		expect(winningSide('shared', 1, 2, 'hubspotWins')).toBe('hubspot');
+		expect(winningSide('shared', 2, 1, 'partnerCentralWins')).toBe('partnerCentral');
+	});
+	it('maps each Partner Central path once', () => {
+		const paths = FIELD_OWNERSHIP.map((f) => f.partnerCentral);
+		expect(new Set(paths).size).toBe(paths.length);
 	});
 });
