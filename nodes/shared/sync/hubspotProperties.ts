@@ -14,17 +14,22 @@ export interface HubSpotPropertyDefinition {
 	fieldType: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox' | 'booleancheckbox';
 	description: string;
 	options?: string[];
+	/**
+	 * HubSpot enforces one deal per value (needed for batch upsert with `idProperty`). Set at creation only: HubSpot
+	 * cannot add it to an existing property, so "Ensure properties" reports a property created without it.
+	 */
+	hasUniqueValue?: boolean;
 }
 
 const opt = (...values: string[]) => values;
 
 export const DEAL_PROPERTIES: HubSpotPropertyDefinition[] = [
 	// Links and identity
-	{ name: 'aws_opportunity_id', label: 'AWS opportunity ID', type: 'string', fieldType: 'text', description: 'Partner Central opportunity ID (O...). Written by the sync.' },
+	{ name: 'aws_opportunity_id', label: 'AWS opportunity ID', type: 'string', fieldType: 'text', hasUniqueValue: true, description: 'Partner Central opportunity ID (O...). Written by the sync.' },
 	{ name: 'aws_opportunity_arn', label: 'AWS opportunity ARN', type: 'string', fieldType: 'text', description: 'Partner Central opportunity ARN. Written by the sync.' },
 	{ name: 'aws_opportunity_title', label: 'AWS opportunity title', type: 'string', fieldType: 'text', description: 'The title as sent to Partner Central (tag removed).' },
 	{ name: 'aws_catalog', label: 'AWS catalog', type: 'enumeration', fieldType: 'select', options: opt('AWS', 'Sandbox'), description: 'Partner Central catalog the opportunity lives in.' },
-	{ name: 'aws_invitation_id', label: 'AWS invitation ID', type: 'string', fieldType: 'text', description: 'Engagement invitation (AWS referral) this deal came from.' },
+	{ name: 'aws_invitation_id', label: 'AWS invitation ID', type: 'string', fieldType: 'text', hasUniqueValue: true, description: 'Engagement invitation (AWS referral) this deal came from.' },
 	{ name: 'aws_invitation_status', label: 'AWS invitation status', type: 'enumeration', fieldType: 'select', options: opt('PENDING', 'ACCEPTED', 'REJECTED', 'EXPIRED'), description: 'Status of the AWS referral invitation.' },
 	{ name: 'aws_engagement_id', label: 'AWS engagement ID', type: 'string', fieldType: 'text', description: 'Partner Central engagement linked to the opportunity.' },
 	// Sync bookkeeping
