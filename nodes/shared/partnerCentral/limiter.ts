@@ -1,0 +1,88 @@
+import { sleep } from 'n8n-workflow';
+
+import type { PartnerCentralCredentials } from './credentials';
+import { identityKey } from './credentials';
+import { operationInfo, type QuotaClass } from './operations';
+
+/**
+ * Request pacing per AWS identity, one bucket per quota class (partner-central.md C7). A bucket hands out one
+ * request slot every 1/rate seconds (no burst), so N requests of a class take at least (N-1)/rate seconds and never
+ * exceed the per-second quota even when several executions in this n8n process share a credential. Acquiring
+ * waits for the next slot; it never fails. Each retry attempt takes a new slot.
+ *
+ * Limits: the pace is per n8n process. Several queue-mode workers each pace on their own; ThrottlingException
+ * retries in the transport absorb the overlap.
+ */
+export class PacedBucket {
+	private nextSlot = 0;
+
+	constructor(public ratePerSecond: number) {}
+
+	/** Milliseconds the caller must wait for its slot (the slot is reserved). */
+	reserve(now: number = Date.now()): number {
+		const slot = Math.max(now, this.nextSlot);
+		this.nextSlot = slot + 1000 / this.ratePerSecond;
+		return slot - now;
+	}
+
+	async acquire(): Promise<void> {
+		const wait = this.reserve();
+		if (wait > 0) await sleep(wait);
+	}
+}
+
+/** Fixed rates of the classes whose quota AWS documents separately (per second). */
+export const FIXED_RATES: Partial<Record<QuotaClass, number>> = {
+	prospectingRead: 100,
+	prospectingList: 50,
+	prospectingWrite: 2,
+	engagementWrite: 15,
+};
+
+export class PartnerCentralLimiter {
+	private readonly buckets = new Map<QuotaClass, PacedBucket>();
+
+	constructor(
+		public writesPerSecond: number,
+		public readsPerSecond: number,
+	) {}
+
+	rateFor(quota: QuotaClass): number | undefined {
+		if (quota === 'write') return this.writesPerSecond;
+		if (quota === 'read') return this.readsPerSecond;
+		return FIXED_RATES[quota];
+	}
+
+	/** Wait until `operation` may be sent. Operations without a documented quota pass straight through. */
+	async acquire(operation: string): Promise<void> {
+		const quota = operationInfo(operation)?.quota ?? 'unlisted';
+		const rate = this.rateFor(quota);
+		if (!rate) return;
+		let bucket = this.buckets.get(quota);
+		if (!bucket) {
+			bucket = new PacedBucket(rate);
+			this.buckets.set(quota, bucket);
+		}
+		bucket.ratePerSecond = rate;
+		await bucket.acquire();
+	}
+}
+
+const limiters = new Map<string, PartnerCentralLimiter>();
+
+/** The limiter shared by every use of this AWS identity in this process; rates follow the latest credential. */
+export function limiterFor(c: PartnerCentralCredentials): PartnerCentralLimiter {
+	const key = identityKey(c);
+	let limiter = limiters.get(key);
+	if (!limiter) {
+		limiter = new PartnerCentralLimiter(c.writesPerSecond, c.readsPerSecond);
+		limiters.set(key, limiter);
+	}
+	limiter.writesPerSecond = c.writesPerSecond;
+	limiter.readsPerSecond = c.readsPerSecond;
+	return limiter;
+}
+
+export function clearLimiters(): void {
+	limiters.clear();
+}
