@@ -49,7 +49,8 @@ export const APP_CHANGE_SOURCES = ['API', 'INTEGRATION'];
 
 /** Parses the raw request body. Anything but a JSON array of well-formed events is refused, with the reason. */
 export function parseEventBatch(raw: Buffer | string): ParseResult {
-	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : raw;
+	// The signature covers the bytes as sent; a byte order mark is only dropped for parsing.
+	const text = (Buffer.isBuffer(raw) ? raw.toString('utf8') : raw).replace(/^\uFEFF/, '');
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);

@@ -32,6 +32,9 @@ describe('parseEventBatch', () => {
 		const result = parseEventBatch(Buffer.from(JSON.stringify([ev(), ev({ eventId: 101 })])));
 		expect(result.ok && result.events.map((e) => e.eventId)).toEqual([100, 101]);
 	});
+	it('ignores a byte order mark', () => {
+		expect(parseEventBatch(Buffer.from(`\uFEFF${JSON.stringify([ev()])}`, 'utf8')).ok).toBe(true);
+	});
 	it('accepts an empty array and string object ids', () => {
 		expect(parseEventBatch('[]')).toEqual({ ok: true, events: [] });
 		expect(parseEventBatch(JSON.stringify([ev({ objectId: '42' })])).ok).toBe(true);
