@@ -69,8 +69,8 @@ export function normaliseWebsite(value: unknown): string | undefined {
 	}
 	if (!/^https?:$/u.test(url.protocol) || !url.hostname.includes('.') || /\s/u.test(text)) return undefined;
 	// Keep what the user wrote after the host, without a lone trailing slash.
-	const rest = text.slice(text.indexOf(url.host) + url.host.length).replace(/^\/$/u, '');
-	const out = `${url.protocol}//${url.host.toLowerCase()}${rest}`;
+	const rest = (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]+(.*)$/isu.exec(text)?.[1] ?? '').replace(/^\/$/u, '');
+	const out = `${url.protocol}//${url.host}${rest}`;
 	return out.length >= LIMITS.websiteMin && out.length <= LIMITS.websiteMax ? out : undefined;
 }
 

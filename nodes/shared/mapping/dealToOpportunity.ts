@@ -7,7 +7,7 @@ import { mapDeal } from './mapDeal';
 import { outcome, type MappingOutcome } from './outcome';
 import { clean } from './text';
 import type { DealBundle, OpportunityBody } from './types';
-import { validateOpportunity } from './validateSubmission';
+import { skipPathsOf, validateOpportunity } from './validateSubmission';
 
 export interface CreateRequest extends OpportunityBody {
 	ClientToken: string;
@@ -22,12 +22,11 @@ export interface DealToOpportunityResult extends MappingOutcome {
 export function dealToOpportunity(bundle: DealBundle, config: MapperConfig, options: { now: Date }): DealToOpportunityResult {
 	const dealId = clean(bundle?.dealId) || clean(bundle?.deal?.id);
 	const mapped = mapDeal(bundle, config);
-	const mappingErrors = mapped.problems.errors.map((p) => p.field);
 	const validation = validateOpportunity(mapped.body, {
 		mode: 'create',
 		now: options.now,
 		config,
-		skipPaths: mappingErrors,
+		skipPaths: skipPathsOf(mapped.problems.items),
 	});
 	const body: OpportunityBody = { ...(config.catalog ? { Catalog: config.catalog } : {}), ...mapped.body };
 	const request: CreateRequest = {

@@ -15,7 +15,7 @@ import { deepClone, isEmpty, isPlainObject, leafPaths, restorePath, setAt, value
 import { ProblemList, type Problem } from './problems';
 import { clean } from './text';
 import type { DealBundle, ExpectedCustomerSpend, Opportunity, OpportunityContact, UpdateOpportunityRequest } from './types';
-import { validateOpportunity } from './validateSubmission';
+import { skipPathsOf, validateOpportunity } from './validateSubmission';
 
 /** Members of UpdateOpportunityRequest copied from the current opportunity (besides Identifier/LastModifiedDate). */
 export const UPDATE_MEMBERS = [
@@ -122,13 +122,12 @@ export function dealToUpdate(bundle: DealBundle, current: Opportunity, config: M
 	}
 	const blocked = window.mode === 'none';
 	if (!blocked) {
-		const mappingErrors = problems.errors.map((p) => p.field);
 		problems.add(
 			validateOpportunity(merged as Opportunity, {
 				mode: 'update',
 				now: options.now,
 				config,
-				skipPaths: mappingErrors,
+				skipPaths: skipPathsOf(problems.items),
 				closeDateUnchanged: valueAt(merged, 'LifeCycle.TargetCloseDate') === valueAt(base, 'LifeCycle.TargetCloseDate'),
 			}),
 		);

@@ -31,10 +31,10 @@ export function mapIndustry(value: unknown, config: MapperConfig): IndustryResul
 	if (!text) return { source: 'none' };
 	const override = config.industryOverrides[text.toUpperCase()];
 	if (override) return { Industry: override, source: 'override' };
-	const aws = awsByKey.get(lookupKey(text));
-	if (aws && aws !== 'Other') return { Industry: aws, source: 'aws' };
 	const fromTable = byKey.get(lookupKey(text));
 	if (fromTable) return { Industry: fromTable, source: 'table' };
+	const aws = awsByKey.get(lookupKey(text));
+	if (aws && aws !== 'Other') return { Industry: aws, source: 'aws' };
 	const label = HUBSPOT_INDUSTRIES.find(([v]) => v === text)?.[1] ?? text;
 	return { Industry: 'Other', OtherIndustry: truncate(label.replace(/_/gu, ' '), LIMITS.otherIndustry), source: 'other' };
 }

@@ -52,6 +52,13 @@ export interface ValidateOptions {
 	closeDateUnchanged?: boolean;
 }
 
+/** Paths with mapping errors, widened where one error stands for a whole group (the spend entry). */
+export function skipPathsOf(problems: Problem[]): string[] {
+	return problems
+		.filter((p) => p.severity === 'error')
+		.map((p) => (p.field.startsWith('Project.ExpectedCustomerSpend') ? 'Project.ExpectedCustomerSpend' : p.field));
+}
+
 class Checker {
 	readonly problems = new ProblemList();
 
@@ -273,7 +280,7 @@ export function validateForSubmission(
 			now: options.now,
 			config,
 			solutions: options.solutions,
-			skipPaths: (options.extraProblems ?? []).filter((p) => p.severity === 'error').map((p) => p.field),
+			skipPaths: skipPathsOf(options.extraProblems ?? []),
 		}),
 	];
 	return {
