@@ -34,7 +34,10 @@ export function setAt(obj: Record<string, unknown>, path: string, value: unknown
 	const parts = path.split('.');
 	let cur = obj;
 	for (const part of parts.slice(0, -1)) {
-		if (!isPlainObject(cur[part])) cur[part] = {};
+		if (!isPlainObject(cur[part])) {
+			if (value === undefined) return;
+			cur[part] = {};
+		}
 		cur = cur[part] as Record<string, unknown>;
 	}
 	const last = parts[parts.length - 1];
@@ -63,6 +66,7 @@ export function restorePath(into: Record<string, unknown>, from: Record<string, 
 		prefix = prefix ? `${prefix}.${part}` : part;
 		const a = valueAt(from, prefix);
 		const b = valueAt(into, prefix);
+		if (a === undefined && b === undefined) return;
 		if (Array.isArray(a) || Array.isArray(b) || prefix === path) {
 			setAt(into, prefix, deepClone(a));
 			return;
