@@ -79,8 +79,7 @@ export function normaliseCredentials(raw: ICredentialDataDecryptedObject): Partn
 /** Whether access keys are needed (directly, or as the source identity of an assumed role). */
 export function usesAccessKeys(c: PartnerCentralCredentials): boolean {
 	return (
-		c.authentication === 'accessKeys' ||
-		(c.authentication === 'assumeRole' && c.sourceCredentials === 'accessKeys')
+		c.authentication === 'accessKeys' || (c.authentication === 'assumeRole' && c.sourceCredentials === 'accessKeys')
 	);
 }
 

@@ -112,8 +112,11 @@ export class EditWindowError extends Error {
 export interface MergeUpdateOptions {
 	identifier: string;
 	catalog?: string;
-	/** Request-shaped fields to change (e.g. { LifeCycle: { NextSteps: '...' } }). */
-	changes: IDataObject;
+	/**
+	 * Request-shaped fields to change (e.g. { LifeCycle: { NextSteps: '...' } }), or a function of the fetched
+	 * opportunity that returns them (for changes that depend on current values).
+	 */
+	changes: IDataObject | ((opportunity: IDataObject) => IDataObject);
 	notEditable?: NotEditablePolicy;
 	/** Attempts in total when ConflictException keeps coming back (default 3). */
 	maxAttempts?: number;
@@ -157,22 +160,19 @@ export function planMergeUpdate(
 	}
 	// Sandbox lets a partner set LifeCycle.ReviewStatus to simulate AWS's review: an explicit value counts as a change.
 	const simulatesReview = isPlainObject(sanitized.LifeCycle) && sanitized.LifeCycle.ReviewStatus !== undefined;
-	const changed =
-		simulatesReview || refusedChanges({ mode: 'none', fields: [], reason: '' }, base, request).length > 0;
+	const changed = simulatesReview || refusedChanges({ mode: 'none', fields: [], reason: '' }, base, request).length > 0;
 	return { request, changed, droppedFields: refused, warnings };
 }
 
-export async function mergeUpdateOpportunity(
-	call: PcCall,
-	options: MergeUpdateOptions,
-): Promise<MergeUpdateResult> {
+export async function mergeUpdateOpportunity(call: PcCall, options: MergeUpdateOptions): Promise<MergeUpdateResult> {
 	const maxAttempts = options.maxAttempts ?? 3;
 	for (let attempt = 1; ; attempt++) {
 		const opportunity = await call('GetOpportunity', {
 			Identifier: options.identifier,
 			...(options.catalog ? { Catalog: options.catalog } : {}),
 		});
-		const plan = planMergeUpdate(opportunity, options.changes, options.notEditable);
+		const changes = typeof options.changes === 'function' ? options.changes(opportunity) : options.changes;
+		const plan = planMergeUpdate(opportunity, changes, options.notEditable);
 		if (!plan.changed) {
 			return {
 				result: { Id: opportunity.Id, LastModifiedDate: opportunity.LastModifiedDate },

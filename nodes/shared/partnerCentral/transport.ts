@@ -1,11 +1,6 @@
 import * as sdk from '@aws-sdk/client-partnercentral-selling';
 import { randomUUID } from 'crypto';
-import {
-	NodeOperationError,
-	type ICredentialDataDecryptedObject,
-	type IDataObject,
-	type INode,
-} from 'n8n-workflow';
+import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject, type INode } from 'n8n-workflow';
 
 import { getPartnerCentralClient } from './client';
 import {
@@ -61,11 +56,7 @@ export function endpointOf(c: PartnerCentralCredentials): string {
 }
 
 /** The request as sent: Catalog from the credential when absent, a ClientToken fixed once for all attempts. */
-export function prepareRequest(
-	operation: string,
-	input: IDataObject,
-	c: PartnerCentralCredentials,
-): IDataObject {
+export function prepareRequest(operation: string, input: IDataObject, c: PartnerCentralCredentials): IDataObject {
 	const info = operationInfo(operation);
 	const request: IDataObject = {};
 	for (const [k, v] of Object.entries(input ?? {})) if (v !== undefined) request[k] = v;
@@ -95,7 +86,8 @@ export async function sendPartnerCentral(
 			{ name: 'InvalidCredentialSettings', message: problems.join('; ') },
 			{ operation, catalog },
 		);
-		rendered.details.hint = rendered.description = `What to do: fix the AWS Partner Central credential: ${problems.join('; ')}.`;
+		rendered.details.hint =
+			rendered.description = `What to do: fix the AWS Partner Central credential: ${problems.join('; ')}.`;
 		throw new PartnerCentralError(rendered, undefined);
 	}
 	const client = getPartnerCentralClient(c);

@@ -31,9 +31,7 @@ export class TaskFailedError extends Error {
 		public readonly taskMessage: string | undefined,
 		public readonly task: IDataObject,
 	) {
-		super(
-			`Task ${taskId} failed${reasonCode ? ` (${reasonCode})` : ''}${taskMessage ? `: ${taskMessage}` : ''}`,
-		);
+		super(`Task ${taskId} failed${reasonCode ? ` (${reasonCode})` : ''}${taskMessage ? `: ${taskMessage}` : ''}`);
 		this.name = 'TaskFailedError';
 	}
 }
@@ -74,8 +72,7 @@ export async function readTaskState(
 		const task = await call('GetProspectingFromEngagementTask', { ...base, TaskIdentifier: taskId });
 		const results = (Array.isArray(task.Engagements) ? task.Engagements : []) as IDataObject[];
 		const done =
-			!!task.EndTime ||
-			(results.length > 0 && results.every((r) => TERMINAL_PROSPECTING.includes(String(r.Status))));
+			!!task.EndTime || (results.length > 0 && results.every((r) => TERMINAL_PROSPECTING.includes(String(r.Status))));
 		if (!done) return { status: 'IN_PROGRESS', task };
 		const failed = results.filter((r) => r.Status === 'FAILED');
 		if (results.length > 0 && failed.length === results.length) {

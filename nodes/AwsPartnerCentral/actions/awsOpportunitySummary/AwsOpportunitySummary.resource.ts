@@ -1,0 +1,4 @@
+import { defineResource } from '../common/resource';
+import * as get from './get.operation';
+
+export const awsOpportunitySummary = defineResource('awsOpportunitySummary', [get], 'get');

@@ -1,0 +1,62 @@
+import { ProspectingFromEngagementTaskSortName, SortOrder } from '@aws-sdk/client-partnercentral-selling';
+
+import { defineOperation } from '../common/operation';
+
+export const { option, description, execute } = defineOperation({
+	resource: 'prospecting',
+	operation: 'list',
+	name: 'List Tasks',
+	action: 'List prospecting tasks',
+	description: 'Prospecting tasks with their progress counts',
+	sdkOperation: 'ListProspectingFromEngagementTasks',
+	optional: [
+		{
+			name: 'taskIds',
+			label: 'Task IDs',
+			path: 'TaskIdentifier',
+			type: 'stringList',
+			description: 'Up to 10',
+		},
+		{
+			name: 'taskNames',
+			label: 'Task Names',
+			path: 'TaskName',
+			type: 'stringList',
+			description: 'Up to 10',
+		},
+		{
+			name: 'startAfter',
+			label: 'Started After',
+			path: 'StartAfter',
+			type: 'dateTime',
+		},
+		{
+			name: 'startBefore',
+			label: 'Started Before',
+			path: 'StartBefore',
+			type: 'dateTime',
+		},
+		{
+			name: 'sortBy',
+			label: 'Sort By',
+			path: 'Sort.SortBy',
+			type: 'options',
+			enumValues: ProspectingFromEngagementTaskSortName,
+		},
+		{
+			name: 'sortOrder',
+			label: 'Sort Order',
+			path: 'Sort.SortOrder',
+			type: 'options',
+			enumValues: SortOrder,
+		},
+	],
+	build: (_ctx, _i, request) => {
+		const sort = request.Sort as { SortBy?: string; SortOrder?: string } | undefined;
+		if (sort) {
+			sort.SortBy = sort.SortBy ?? 'StartTime';
+			sort.SortOrder = sort.SortOrder ?? 'DESCENDING';
+		}
+		return request;
+	},
+});
