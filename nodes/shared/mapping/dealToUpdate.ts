@@ -4,7 +4,10 @@
  * fields HubSpot owns are laid over it (defaults never overwrite an existing value), LastModifiedDate is carried
  * for the optimistic lock, and changes the current review status does not allow are left out with a warning.
  */
-import { changedPaths, editWindowFor, READ_ONLY_FIELDS, refusedChanges, type EditWindow } from '../sync/editWindows';
+import type { IDataObject } from 'n8n-workflow';
+
+import { opportunityToUpdateInput } from '../partnerCentral/mergeUpdate';
+import { changedPaths, editWindowFor, refusedChanges, type EditWindow } from '../sync/editWindows';
 
 import type { MapperConfig } from './config';
 import { mergeContacts } from './contacts';
@@ -16,20 +19,6 @@ import { ProblemList, type Problem } from './problems';
 import { clean } from './text';
 import type { DealBundle, ExpectedCustomerSpend, Opportunity, OpportunityContact, UpdateOpportunityRequest } from './types';
 import { skipPathsOf, validateOpportunity } from './validateSubmission';
-
-/** Members of UpdateOpportunityRequest copied from the current opportunity (besides Identifier/LastModifiedDate). */
-export const UPDATE_MEMBERS = [
-	'Catalog',
-	'PrimaryNeedsFromAws',
-	'NationalSecurity',
-	'PartnerOpportunityIdentifier',
-	'Customer',
-	'Project',
-	'OpportunityType',
-	'Marketing',
-	'SoftwareRevenue',
-	'LifeCycle',
-] as const;
 
 export interface DealToUpdateResult extends MappingOutcome {
 	dealId: string;
@@ -46,16 +35,15 @@ export interface DealToUpdateResult extends MappingOutcome {
 	solutionIds: string[];
 }
 
-/** The current opportunity as an UpdateOpportunity request: every updatable member, read-only fields removed. */
+/**
+ * The current opportunity as an UpdateOpportunity request: every updatable member, read-only fields removed
+ * (the Partner Central node's own conversion, so both paths build updates the same way).
+ */
 export function updateBaseFrom(current: Opportunity, config: MapperConfig): UpdateOpportunityRequest {
-	const base: Record<string, unknown> = {};
-	for (const key of UPDATE_MEMBERS) {
-		const v = (current as Record<string, unknown>)[key];
-		if (v !== undefined && v !== null) base[key] = deepClone(v);
-	}
+	const base = opportunityToUpdateInput(deepClone((current ?? {}) as IDataObject)) as Record<string, unknown>;
+	for (const key of Object.keys(base)) if (base[key] === undefined || base[key] === null) delete base[key];
 	if (!base.Catalog && config.catalog) base.Catalog = config.catalog;
-	for (const path of READ_ONLY_FIELDS) setAt(base, path, undefined);
-	return { ...(base as object), Identifier: clean(current.Id), LastModifiedDate: clean(current.LastModifiedDate) } as UpdateOpportunityRequest;
+	return { ...(base as object), Identifier: clean(current?.Id), LastModifiedDate: clean(current?.LastModifiedDate) } as UpdateOpportunityRequest;
 }
 
 function mergeSpend(current: ExpectedCustomerSpend[] | undefined, mapped: ExpectedCustomerSpend[]): ExpectedCustomerSpend[] {

@@ -13,7 +13,7 @@ export { awsStageFor, dealStageFor, closedLostReasonFor } from './stage';
 export { toAwsDate, toHubSpotDateTime } from './dates';
 export { mapDeal } from './mapDeal';
 export { dealToOpportunity, type CreateRequest, type DealToOpportunityResult } from './dealToOpportunity';
-export { dealToUpdate, updateBaseFrom, UPDATE_MEMBERS, type DealToUpdateResult } from './dealToUpdate';
+export { dealToUpdate, updateBaseFrom, type DealToUpdateResult } from './dealToUpdate';
 export { opportunityToDeal, companyProperties, contactProperties, type OpportunityToDealResult } from './opportunityToDeal';
 export { referralToDeal, WITHHELD_UNTIL_ACCEPTED, type ReferralToDealResult } from './referralToDeal';
 export { validateOpportunity, validateForSubmission, type ValidationMode, type SubmissionCheckResult } from './validateSubmission';
