@@ -1,0 +1,86 @@
+import { PacedBucket, PartnerCentralLimiter } from '../../../nodes/shared/partnerCentral/limiter';
+import { backoffDelay, isRetryable, withRetries } from '../../../nodes/shared/partnerCentral/retry';
+
+describe('PacedBucket / limiter', () => {
+	it('spaces N acquisitions by at least (N-1)/rate seconds', async () => {
+		const bucket = new PacedBucket(20); // one slot every 50 ms
+		const started = Date.now();
+		for (let i = 0; i < 5; i++) await bucket.acquire();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(4 * 50 - 5);
+	});
+
+	it('reserves slots for concurrent callers without bursting', () => {
+		const bucket = new PacedBucket(10);
+		const now = 1_000_000;
+		expect([0, 1, 2, 3].map(() => bucket.reserve(now))).toEqual([0, 100, 200, 300]);
+	});
+
+	it('paces writes and reads separately and leaves unlisted operations alone', async () => {
+		const limiter = new PartnerCentralLimiter(20, 1000);
+		const started = Date.now();
+		await Promise.all([1, 2, 3, 4].map(() => limiter.acquire('UpdateOpportunity')));
+		const writes = Date.now() - started;
+		expect(writes).toBeGreaterThanOrEqual(3 * 50 - 5);
+		const t = Date.now();
+		await Promise.all([1, 2, 3, 4, 5].map(() => limiter.acquire('GetEngagement')));
+		expect(Date.now() - t).toBeLessThan(40);
+		expect(limiter.rateFor('prospectingWrite')).toBe(2);
+		expect(limiter.rateFor('engagementWrite')).toBe(15);
+		expect(limiter.rateFor('write')).toBe(20);
+		expect(limiter.rateFor('unlisted')).toBeUndefined();
+	});
+});
+
+describe('retries', () => {
+	const fast = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 };
+
+	it('classifies retryable failures', () => {
+		expect(isRetryable({ name: 'ThrottlingException' })).toBe(true);
+		expect(isRetryable({ name: 'InternalServerException' })).toBe(true);
+		expect(isRetryable({ name: 'Whatever', $metadata: { httpStatusCode: 503 } })).toBe(true);
+		expect(isRetryable({ name: 'Error', code: 'ECONNRESET' })).toBe(true);
+		expect(isRetryable({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } })).toBe(false);
+		expect(isRetryable({ name: 'ConflictException' })).toBe(false);
+		expect(isRetryable({ name: 'AccessDeniedException' })).toBe(false);
+		expect(isRetryable({ name: 'ServiceQuotaExceededException' })).toBe(false);
+	});
+
+	it('uses full jitter under an exponential ceiling', () => {
+		const policy = { maxAttempts: 6, baseDelayMs: 100, maxDelayMs: 1000 };
+		expect(backoffDelay(0, policy, () => 0.999)).toBe(99);
+		expect(backoffDelay(3, policy, () => 0.999)).toBe(799);
+		expect(backoffDelay(10, policy, () => 0.999)).toBe(999);
+		expect(backoffDelay(10, policy, () => 0)).toBe(0);
+	});
+
+	it('retries until success, invisibly', async () => {
+		let n = 0;
+		const out = await withRetries(async () => {
+			n++;
+			if (n < 3) throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+			return 'ok';
+		}, fast);
+		expect(out).toEqual({ result: 'ok', attempts: 3 });
+	});
+
+	it('is bounded and reports the attempts on the last error', async () => {
+		let n = 0;
+		const err = await withRetries(async () => {
+			n++;
+			throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+		}, fast).catch((e: unknown) => e);
+		expect(n).toBe(4);
+		expect(err).toMatchObject({ name: 'ThrottlingException', attempts: 4 });
+	});
+
+	it('does not retry a client error', async () => {
+		let n = 0;
+		await expect(
+			withRetries(async () => {
+				n++;
+				throw Object.assign(new Error('bad'), { name: 'ValidationException' });
+			}, fast),
+		).rejects.toThrow('bad');
+		expect(n).toBe(1);
+	});
+});
