@@ -1,6 +1,6 @@
 import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 
-import { isNetworkError, isThrottling, type AwsLikeError } from './retry';
+import { isNetworkError, isThrottling, networkErrorCode, type AwsLikeError } from './retry';
 
 /**
  * Turns what the AWS SDK throws into a message a sales-ops person can act on: the AWS error name and message,
@@ -104,14 +104,15 @@ function fieldLines(list: ValidationEntry[] | undefined): string[] {
 
 export function renderPartnerCentralError(raw: unknown, ctx: ErrorContext): RenderedError {
 	const error = (raw && typeof raw === 'object' ? raw : { message: String(raw) }) as SdkError;
-	const networkCode = isNetworkError(error)
-		? (error.code ?? (error.cause as AwsLikeError | undefined)?.code)
-		: undefined;
+	const networkCode = networkErrorCode(error);
 	const name = error.name && error.name !== 'Error' ? error.name : networkCode ? 'NetworkError' : 'Error';
-	const awsMessage = (error.message ?? '').trim() || 'no message';
+	const awsMessage = (error.message ?? '').replace(/^AWS SDK error wrapper for (Error: )?/, '').trim() || 'no message';
 	const fields = fieldLines(error.ErrorList);
 	const attempts = error.attempts ?? ctx.attempts;
-	const hint = hintFor({ ...error, name, attempts } as SdkError, ctx);
+	const hint = hintFor(
+		{ ...error, name, attempts, message: error.message, code: networkCode ?? error.code } as SdkError,
+		ctx,
+	);
 	const lines: string[] = [];
 	if (error.Reason) lines.push(`Reason: ${error.Reason}`);
 	if (fields.length) lines.push('Fields:', ...fields.map((f) => `- ${f}`));

@@ -46,12 +46,28 @@ export interface AwsLikeError {
 	cause?: unknown;
 }
 
-export function isNetworkError(error: unknown): boolean {
+const NETWORK_MESSAGE =
+	/\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ECONNABORTED|EHOSTUNREACH|ENETUNREACH)\b|socket hang up/;
+
+/**
+ * The network error code of a failure, if it is one. The SDK sometimes wraps a socket error into a plain Error
+ * whose message is all that is left ("AWS SDK error wrapper for Error: connect ECONNREFUSED ..."), so the
+ * message is read too.
+ */
+export function networkErrorCode(error: unknown): string | undefined {
 	const e = error as AwsLikeError | undefined;
-	if (!e) return false;
-	if (e.code && NETWORK_CODES.has(e.code)) return true;
+	if (!e) return undefined;
+	if (e.code && NETWORK_CODES.has(e.code)) return e.code;
 	const cause = e.cause as AwsLikeError | undefined;
-	return !!cause?.code && NETWORK_CODES.has(cause.code);
+	if (cause?.code && NETWORK_CODES.has(cause.code)) return cause.code;
+	if (e.$metadata?.httpStatusCode) return undefined;
+	const match = NETWORK_MESSAGE.exec(e.message ?? '');
+	if (!match) return undefined;
+	return match[1] ?? 'ECONNRESET';
+}
+
+export function isNetworkError(error: unknown): boolean {
+	return networkErrorCode(error) !== undefined;
 }
 
 export function isThrottling(error: unknown): boolean {

@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { clearIdentityCaches } from '../../../../nodes/shared/partnerCentral/awsIdentity';
 import { clearClientCache } from '../../../../nodes/shared/partnerCentral/client';
 import { clearLimiters } from '../../../../nodes/shared/partnerCentral/limiter';
@@ -23,7 +25,10 @@ export function resetPartnerCentralCaches(): void {
 }
 
 /** Credential data for a local endpoint with static keys. */
-export function localCredentials(url: string, extra: Record<string, unknown> = {}) {
+export function localCredentials(
+	url: string,
+	extra: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	return {
 		authentication: 'accessKeys',
 		accessKeyId: 'AKIAPCSIMULATOR00001',
