@@ -21,6 +21,7 @@ import {
 	DEFAULT_OPPORTUNITY_VALUES,
 	DEFAULT_OVERRIDE_PROPERTIES,
 	INBOUND_SYNC_PROPERTIES,
+	INBOUND_UNHASHED_PROPERTIES,
 	OUTBOUND_SYNC_FIELDS,
 } from '../nodes/shared/mapping/tables/defaults';
 import { FIELD_MAP } from '../nodes/shared/mapping/tables/fieldMap';
@@ -221,7 +222,9 @@ export function renderMappingDocs(): string {
 		'',
 		`Outbound fields: ${code(OUTBOUND_SYNC_FIELDS)}.`,
 		'',
-		`Inbound properties: ${code(INBOUND_SYNC_PROPERTIES)}.`,
+		`Inbound properties: ${code(INBOUND_SYNC_PROPERTIES)}. Also written but not hashed: ${code(INBOUND_UNHASHED_PROPERTIES)}.`,
+		'Inbound `aws_*` properties AWS has no value for are written empty, so stale values are cleared (the AWS-summary',
+		'ones only when a summary is given).',
 		'',
 		'## AWS referrals',
 		'',

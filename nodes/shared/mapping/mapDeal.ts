@@ -106,8 +106,10 @@ export function mapDeal(bundle: DealBundle, config: MapperConfig): MappedDeal {
 	const defaulted: string[] = [];
 	const P: OverridePropertyNames = config.properties;
 	const deal = bundle?.deal?.properties ?? {};
-	const company = bundle?.primaryCompany?.properties ?? {};
-	const hasCompany = !!bundle?.primaryCompany;
+	// The primary company; the first associated one when HubSpot marks none as primary.
+	const companyObject = bundle?.primaryCompany ?? (Array.isArray(bundle?.companies) ? bundle.companies[0] : undefined) ?? null;
+	const company = companyObject?.properties ?? {};
+	const hasCompany = !!companyObject;
 	const body: OpportunityBody = {};
 	const dealId = clean(bundle?.dealId) || clean(bundle?.deal?.id);
 

@@ -14,7 +14,7 @@ import { hubspotIndustryFor } from './industry';
 import { canonicalAmount, dealAmountFromMonthly } from './money';
 import { ProblemList } from './problems';
 import { dealStageFor } from './stage';
-import { HUBSPOT_COMPANY, HUBSPOT_CONTACT, HUBSPOT_DEAL } from './tables/defaults';
+import { HUBSPOT_COMPANY, HUBSPOT_CONTACT, HUBSPOT_DEAL, INBOUND_SYNC_PROPERTIES, SUMMARY_PROPERTIES } from './tables/defaults';
 import { addTag } from './title';
 import { clean } from './text';
 import type { AwsOpportunitySummary, HubSpotProperties, Opportunity, OpportunityAccount, OpportunityContact } from './types';
@@ -98,7 +98,7 @@ export function opportunityToDeal(
 	const seller = awsSeller(summary);
 	const nextSteps = clean(summary?.LifeCycle?.NextSteps) || clean(life.NextSteps);
 
-	const dealProps = compact({
+	const awsOwned = {
 		[HUBSPOT_DEAL.name]: project.Title ? addTag(project.Title, config.titleTag) : undefined,
 		[HUBSPOT_DEAL.description]: project.CustomerBusinessProblem,
 		[HUBSPOT_DEAL.stage]: dealStage,
@@ -121,12 +121,20 @@ export function opportunityToDeal(
 		aws_seller_email: seller.email,
 		aws_involvement_type: summary?.InvolvementType,
 		aws_visibility: summary?.Visibility,
-	});
+	};
+	// AWS-owned aws_* properties are sent empty when AWS has no value (clears stale ones on existing deals);
+	// summary fields only when a summary was given. HubSpot's own fields are never blanked.
+	const dealProps: HubSpotProperties = compact(awsOwned);
+	for (const [key, value] of Object.entries(awsOwned)) {
+		if (!key.startsWith('aws_') || (value !== undefined && value !== '')) continue;
+		if (SUMMARY_PROPERTIES.includes(key) && !summary) continue;
+		if (INBOUND_SYNC_PROPERTIES.includes(key)) dealProps[key] = '';
+	}
 
 	const account = o.Customer?.Account;
 	const solutions = o.RelatedEntityIdentifiers?.Solutions ?? [];
 	const newDealProps = {
-		...dealProps,
+		...compact(dealProps),
 		...compact({
 			[HUBSPOT_DEAL.pipeline]: pipelineId,
 			[HUBSPOT_DEAL.amount]: dealAmountFromMonthly(awsSpend?.Amount, config),

@@ -90,8 +90,11 @@ describe('property: round trips', () => {
 				const again = dealToOpportunity({ ...bundle, deal: { ...bundle.deal, properties: { ...d, ...props } } }, config, { now: NOW });
 				expect(again.valid).toBe(true);
 				expect(again.fingerprints.outbound).toBe(out.fingerprints.outbound);
-				// Echo detection: the opportunity AWS returns has the fingerprint we sent.
+				// Echo detection: the opportunity AWS returns has the fingerprint we sent...
 				expect(back.fingerprints.outbound).toBe(out.fingerprints.outbound);
+				// ...and a deal we just wrote has the inbound fingerprint we wrote.
+				const written = { ...bundle, deal: { ...bundle.deal, properties: { ...d, aws_review_comments: 'stale', ...back.deal.properties } } };
+				expect(dealToOpportunity(written, config, { now: NOW }).fingerprints.inbound).toBe(back.fingerprints.inbound);
 			}),
 			runs,
 		);

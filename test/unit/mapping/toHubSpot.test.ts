@@ -7,6 +7,8 @@ import {
 	type EngagementInvitation,
 } from '../../../nodes/shared/mapping';
 
+import { INBOUND_UNHASHED_PROPERTIES, INBOUND_SYNC_PROPERTIES } from '../../../nodes/shared/mapping/tables/defaults';
+
 import { asOpportunity, NOW, testConfig, validBundle } from './helpers/fixtures';
 
 const config = testConfig();
@@ -41,6 +43,8 @@ describe('opportunity to deal', () => {
 			aws_catalog: 'Sandbox',
 			aws_stage: 'Qualified',
 			aws_review_status: 'Pending Submission',
+			aws_review_comments: '',
+			aws_closed_lost_reason: '',
 			aws_next_steps: 'Schedule a call with the customer',
 			aws_last_modified_date: '2026-11-20T10:00:00.000Z',
 			aws_expected_spend: '10000',
@@ -52,6 +56,21 @@ describe('opportunity to deal', () => {
 			aws_visibility: 'Full',
 		});
 		expect(r.fingerprints.inbound).toBe(inboundFingerprint(r.deal.properties));
+	});
+
+	it('clears AWS-owned properties AWS no longer has, but only summary ones when a summary is given', () => {
+		const r = opportunityToDeal(opportunity, undefined, config);
+		expect(r.deal.properties).toMatchObject({ aws_review_comments: '', aws_next_steps: '', aws_closed_lost_reason: '' });
+		expect(r.deal.properties).not.toHaveProperty('aws_seller_name');
+		expect(r.newDeal.properties).not.toHaveProperty('aws_review_comments');
+	});
+
+	it('writes only inbound and bookkeeping properties onto existing deals', () => {
+		const all = [...INBOUND_SYNC_PROPERTIES, ...INBOUND_UNHASHED_PROPERTIES];
+		const closed = { ...opportunity, LifeCycle: { ...opportunity.LifeCycle, Stage: 'Closed Lost', ClosedLostReason: 'Price', ReviewComments: 'x', NextSteps: 'y' } };
+		const produced = new Set([...Object.keys(opportunityToDeal(closed, summary, config).deal.properties)]);
+		for (const key of produced) expect(all).toContain(key);
+		for (const key of INBOUND_SYNC_PROPERTIES) expect(produced.has(key)).toBe(true);
 	});
 
 	it('adds pipeline, amount and the opportunity values to new deals', () => {

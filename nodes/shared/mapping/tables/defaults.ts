@@ -126,13 +126,15 @@ export const OUTBOUND_SYNC_FIELDS: readonly string[] = [
 	'LifeCycle.ClosedLostReason',
 ];
 
-/** Partner Central -> HubSpot: the deal properties the sync writes from Partner Central (inbound fingerprint). */
+/**
+ * Partner Central -> HubSpot: the deal properties "Opportunity to Deal" writes onto existing deals (inbound
+ * fingerprint). The aws_* ones are written empty when AWS has no value, so stale values are cleared.
+ */
 export const INBOUND_SYNC_PROPERTIES: readonly string[] = [
 	'dealname',
 	'description',
 	'dealstage',
 	'closedate',
-	'closed_lost_reason',
 	'aws_opportunity_id',
 	'aws_opportunity_title',
 	'aws_stage',
@@ -147,6 +149,20 @@ export const INBOUND_SYNC_PROPERTIES: readonly string[] = [
 	'aws_seller_email',
 	'aws_involvement_type',
 	'aws_visibility',
-	'aws_invitation_id',
-	'aws_invitation_status',
+];
+
+/**
+ * Written with the inbound properties but not hashed: bookkeeping that changes without a real change, and
+ * HubSpot's free-text closed_lost_reason (filled only for Closed Lost, never cleared: the rep owns it).
+ */
+export const INBOUND_UNHASHED_PROPERTIES: readonly string[] = ['aws_opportunity_arn', 'aws_catalog', 'aws_last_modified_date', 'closed_lost_reason'];
+
+/** Inbound properties that come from GetAwsOpportunitySummary (only written when a summary is given). */
+export const SUMMARY_PROPERTIES: readonly string[] = [
+	'aws_seller_stage',
+	'aws_engagement_score',
+	'aws_seller_name',
+	'aws_seller_email',
+	'aws_involvement_type',
+	'aws_visibility',
 ];
