@@ -51,6 +51,7 @@ export function invalidInput(problem: Problem, extra: IDataObject = {}): Operati
 			noteBody: `<p><strong>The mapper could not read its input</strong></p><ul><li>${problem.message}</li></ul>`,
 			noteText: `Fix: ${problem.message}`,
 			summary: problem.message,
+			fingerprints: { outbound: '', inbound: '' },
 		} as unknown as IDataObject,
 	};
 }

@@ -10,6 +10,7 @@ import { todayUtc } from './dates';
 import { hubspotSourceOf } from './fieldSources';
 import { outboundFingerprint } from './fingerprints';
 import { parseAmount } from './money';
+import { opportunityToDeal } from './opportunityToDeal';
 import { outcome, type MappingOutcome } from './outcome';
 import { ProblemList, type Problem } from './problems';
 import {
@@ -288,7 +289,7 @@ export function validateForSubmission(
 		solutionIds: solutionsOf(opportunity ?? {}, options.solutions),
 		...outcome('This opportunity is not ready to submit to AWS', problems, {
 			outbound: outboundFingerprint(opportunity ?? {}),
-			inbound: '',
+			inbound: opportunity?.Id ? opportunityToDeal(opportunity, undefined, config).fingerprints.inbound : '',
 		}),
 	};
 }
