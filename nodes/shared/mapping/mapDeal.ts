@@ -146,7 +146,8 @@ export function mapDeal(bundle: DealBundle, config: MapperConfig): MappedDeal {
 			problems.warn('Project.ExpectedCustomerSpend.CurrencyCode', 'converted', `The amount was converted from ${spend.converted.from} to ${spend.currency} at ${spend.converted.rate}`, 'deal.deal_currency_code');
 		}
 	} else {
-		const hs = spend.code === 'unsupported_currency' ? 'deal.deal_currency_code' : 'deal.amount';
+		const amountSource = clean(deal[P.expectedMonthlySpend]) ? `deal.${P.expectedMonthlySpend}` : 'deal.amount';
+		const hs = spend.code === 'unsupported_currency' ? 'deal.deal_currency_code' : amountSource;
 		const path = spend.code === 'unsupported_currency' ? 'Project.ExpectedCustomerSpend.CurrencyCode' : 'Project.ExpectedCustomerSpend.Amount';
 		problems.error(path, spend.code, spend.message, hs);
 	}

@@ -54,8 +54,12 @@ export function expectedMonthlySpend(
 ): SpendResult {
 	const override = parseAmount(monthlyOverride);
 	const total = parseAmount(amount);
+	const overrideText = monthlyOverride === null || monthlyOverride === undefined ? '' : String(monthlyOverride).trim();
 	let monthly: number;
-	if (override !== undefined && String(monthlyOverride).trim() !== '') {
+	if (overrideText && override === undefined) {
+		return { ok: false, code: 'invalid_value', message: `The expected monthly AWS spend "${overrideText}" is not a number` };
+	}
+	if (override !== undefined) {
 		monthly = override;
 	} else if (total !== undefined) {
 		monthly = total * config.amountRatio;

@@ -88,6 +88,8 @@ describe('money', () => {
 		['120000', '', '', { ok: true, amount: '10000', currency: 'USD' }],
 		['1000', '', 'EUR', { ok: true, amount: '83.33', currency: 'EUR' }],
 		['1000', '500', '', { ok: true, amount: '500', currency: 'USD' }],
+		['1000', 'plenty', '', { ok: false, code: 'invalid_value' }],
+		['1000', '-1', '', { ok: false, code: 'out_of_range' }],
 		['', '', '', { ok: false, code: 'missing' }],
 		['0', '', '', { ok: false, code: 'out_of_range' }],
 		['-100', '', '', { ok: false, code: 'out_of_range' }],
