@@ -7,6 +7,11 @@ import { awsError, startAwsJsonServer, type AwsJsonServer } from './helpers/awsJ
 import { createExecuteContext } from './helpers/fakeContext';
 import { localCredentials, resetPartnerCentralCaches, useFastTiming } from './helpers/setup';
 
+/** For promises that must reject: fail loudly when they resolve. */
+function unexpected(): never {
+	throw new Error('expected the node to fail');
+}
+
 /** The node's execute() with a fake n8n context, over the real SDK client, against a scripted endpoint. */
 describe('AWS Partner Central node execute()', () => {
 	let server: AwsJsonServer;
@@ -141,7 +146,7 @@ describe('AWS Partner Central node execute()', () => {
 			const error = await run(
 				{ resource: 'opportunity', operation: 'update', opportunityId: 'O200', options: { title: 'New' } },
 				{ items: [{ json: {} }] },
-			).catch((e: unknown) => e as NodeOperationError);
+			).then(unexpected, (e: unknown) => e as NodeOperationError);
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect(error.message).toMatch(/Project\.Title/);
 			expect(error.context.itemIndex).toBe(0);
@@ -221,7 +226,7 @@ describe('AWS Partner Central node execute()', () => {
 		const error = await run(
 			{ resource: 'solution', operation: 'list', returnAll: true },
 			{ items: [{ json: {} }, { json: {} }] },
-		).catch((e: unknown) => e as NodeApiError);
+		).then(unexpected, (e: unknown) => e as NodeApiError);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.context.itemIndex).toBe(0);
 		expect(error.description).toMatch(/partnercentral:ListSolutions/);
@@ -258,7 +263,7 @@ describe('AWS Partner Central node execute()', () => {
 		});
 		polls = 0;
 		outcome = { TaskStatus: 'FAILED', ReasonCode: 'OpportunityValidationFailed', Message: 'No solution' };
-		const error = await run(params).catch((e: unknown) => e as NodeOperationError);
+		const error = await run(params).then(unexpected, (e: unknown) => e as NodeOperationError);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(/OpportunityValidationFailed/);
 		expect(error.description).toMatch(/ReasonCode: OpportunityValidationFailed/);
