@@ -9,7 +9,7 @@ import { AWS_STAGES, DEFAULT_STAGE_MAPS } from '../../../nodes/shared/mapping/ta
 import { US_STATES, US_STATE_ALIASES } from '../../../nodes/shared/mapping/tables/usStates';
 import { CUSTOMER_USE_CASES } from '../../../nodes/shared/mapping/tables/awsValues';
 import { DEAL_PROPERTY_NAMES } from '../../../nodes/shared/sync/hubspotProperties';
-import { DEFAULT_OVERRIDE_PROPERTIES, INBOUND_SYNC_PROPERTIES } from '../../../nodes/shared/mapping/tables/defaults';
+import { DEFAULT_OVERRIDE_PROPERTIES, HUBSPOT_PROPERTIES_READ, INBOUND_SYNC_PROPERTIES } from '../../../nodes/shared/mapping/tables/defaults';
 
 import { memberDoc, memberShape, modelRegex, withModel } from './helpers/modelChecker';
 
@@ -101,6 +101,11 @@ describe('other tables', () => {
 		for (const name of Object.values(DEFAULT_OVERRIDE_PROPERTIES)) expect(DEAL_PROPERTY_NAMES).toContain(name);
 		const hubspotDefaults = ['dealname', 'description', 'dealstage', 'closedate', 'closed_lost_reason'];
 		for (const name of INBOUND_SYNC_PROPERTIES) expect([...DEAL_PROPERTY_NAMES, ...hubspotDefaults]).toContain(name);
+	});
+	it('lists what it reads from HubSpot (for the bundle reader)', () => {
+		expect(HUBSPOT_PROPERTIES_READ.deal).toEqual(expect.arrayContaining(['dealname', 'closed_lost_reason', 'deal_currency_code', 'aws_delivery_models']));
+		expect(HUBSPOT_PROPERTIES_READ.company).toEqual(expect.arrayContaining(['country', 'state', 'zip', 'address2', 'website', 'domain']));
+		expect(HUBSPOT_PROPERTIES_READ.contact).toEqual(expect.arrayContaining(['mobilephone', 'country']));
 	});
 	it('field limits agree with the model patterns', () => {
 		const model = withModel('field limits vs model');

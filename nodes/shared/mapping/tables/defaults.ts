@@ -166,3 +166,13 @@ export const SUMMARY_PROPERTIES: readonly string[] = [
 	'aws_involvement_type',
 	'aws_visibility',
 ];
+
+/**
+ * Every HubSpot property the mapper reads, per object (for the bundle reader's property lists; the aws_*
+ * override names are the defaults, custom names come from the node settings).
+ */
+export const HUBSPOT_PROPERTIES_READ = {
+	deal: [...Object.values(HUBSPOT_DEAL), ...Object.values(DEFAULT_OVERRIDE_PROPERTIES)],
+	company: Object.values(HUBSPOT_COMPANY),
+	contact: Object.values(HUBSPOT_CONTACT),
+};
