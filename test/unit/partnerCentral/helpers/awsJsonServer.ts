@@ -10,6 +10,8 @@ export interface Reply {
 	body?: unknown;
 	/** Close the socket without answering (network failure). */
 	drop?: boolean;
+	/** Answer with this XML instead of JSON (AWS query protocol, e.g. STS). */
+	xml?: string;
 }
 
 export interface LoggedRequest {
@@ -40,13 +42,23 @@ export async function startAwsJsonServer(handler: Handler): Promise<AwsJsonServe
 		req.on('data', (d: Buffer) => (raw += d.toString()));
 		req.on('end', async () => {
 			const target = String(req.headers['x-amz-target'] ?? '');
-			const operation = target.split('.').pop() ?? '';
-			const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+			const isQuery = !target && String(req.headers['content-type']).includes('x-www-form-urlencoded');
+			const body: Record<string, unknown> = isQuery
+				? Object.fromEntries(new URLSearchParams(raw))
+				: raw
+					? (JSON.parse(raw) as Record<string, unknown>)
+					: {};
+			const operation = isQuery ? String(body.Action) : (target.split('.').pop() ?? '');
 			requests.push({ operation, body, at: Date.now(), headers: req.headers });
 			const n = requests.filter((r) => r.operation === operation).length;
 			const reply = await current(operation, body, n);
 			if (reply.drop) {
 				req.socket.destroy();
+				return;
+			}
+			if (reply.xml !== undefined) {
+				res.writeHead(reply.status ?? 200, { 'content-type': 'text/xml' });
+				res.end(reply.xml);
 				return;
 			}
 			res.writeHead(reply.status ?? 200, { 'content-type': 'application/x-amz-json-1.0' });
@@ -65,4 +77,17 @@ export async function startAwsJsonServer(handler: Handler): Promise<AwsJsonServe
 				server.close(() => resolve());
 			}),
 	};
+}
+
+/** An STS AssumeRole answer (query protocol XML). */
+export function assumeRoleXml(n: number, expiration: Date): string {
+	return (
+		'<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials>' +
+		`<AccessKeyId>ASIATESTSESSION${String(n).padStart(5, '0')}</AccessKeyId>` +
+		`<SecretAccessKey>session-secret-${n}</SecretAccessKey><SessionToken>session-token-${n}</SessionToken>` +
+		`<Expiration>${expiration.toISOString()}</Expiration></Credentials>` +
+		'<AssumedRoleUser><Arn>arn:aws:sts::111122223333:assumed-role/pc/n8n</Arn><AssumedRoleId>AROA:n8n</AssumedRoleId>' +
+		'</AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata>' +
+		'</AssumeRoleResponse>'
+	);
 }
