@@ -13,8 +13,8 @@ import type { MapperConfig } from './config';
 import { mergeContacts } from './contacts';
 import { outcome, type MappingOutcome } from './outcome';
 import { inboundFingerprint, outboundFingerprint } from './fingerprints';
-import { mapDeal } from './mapDeal';
-import { deepClone, isEmpty, isPlainObject, leafPaths, restorePath, setAt, valueAt } from './objects';
+import { mapDeal, type MappedDeal } from './mapDeal';
+import { deepClone, isEmpty, leafPaths, restorePath, setAt, valueAt } from './objects';
 import { ProblemList, type Problem } from './problems';
 import { clean } from './text';
 import type { DealBundle, ExpectedCustomerSpend, Opportunity, OpportunityContact, UpdateOpportunityRequest } from './types';
@@ -55,6 +55,35 @@ function mergeSpend(current: ExpectedCustomerSpend[] | undefined, mapped: Expect
 	return result;
 }
 
+/**
+ * The current values with the deal's laid over them: contacts merged by e-mail, the AWS spend entry replaced in
+ * place, defaults only where the opportunity has nothing, and dependent fields dropped when what they depend on
+ * changed (OtherIndustry, OtherCompetitorNames, a US state after the country left the US).
+ */
+function overlayDeal(base: UpdateOpportunityRequest, mapped: MappedDeal): Record<string, unknown> {
+	const merged = deepClone(base) as unknown as Record<string, unknown>;
+	const { Origin: _origin, ...ownBody } = mapped.body; // Origin is set at creation only
+	void _origin;
+	for (const path of leafPaths(ownBody)) {
+		const value = valueAt(ownBody, path);
+		if (isEmpty(value)) continue;
+		if (mapped.defaulted.includes(path) && !isEmpty(valueAt(base, path))) continue;
+		if (path === 'Customer.Contacts') {
+			setAt(merged, path, mergeContacts(base.Customer?.Contacts, value as OpportunityContact[]));
+		} else if (path === 'Project.ExpectedCustomerSpend') {
+			setAt(merged, path, mergeSpend(base.Project?.ExpectedCustomerSpend, value as ExpectedCustomerSpend[]));
+		} else {
+			setAt(merged, path, deepClone(value));
+		}
+	}
+	const industry = valueAt(merged, 'Customer.Account.Industry');
+	if (industry !== 'Other' && industry !== valueAt(base, 'Customer.Account.Industry')) setAt(merged, 'Customer.Account.OtherIndustry', undefined);
+	if (valueAt(merged, 'Project.CompetitorName') !== '*Other') setAt(merged, 'Project.OtherCompetitorNames', undefined);
+	const country = valueAt(merged, 'Customer.Account.Address.CountryCode');
+	if (country !== 'US' && country !== valueAt(base, 'Customer.Account.Address.CountryCode')) setAt(merged, 'Customer.Account.Address.StateOrRegion', undefined);
+	return merged;
+}
+
 export function dealToUpdate(bundle: DealBundle, current: Opportunity, config: MapperConfig, options: { now: Date }): DealToUpdateResult {
 	const dealId = clean(bundle?.dealId) || clean(bundle?.deal?.id);
 	const opportunityId = clean(current?.Id);
@@ -70,28 +99,7 @@ export function dealToUpdate(bundle: DealBundle, current: Opportunity, config: M
 		return { dealId, opportunityId, request: null, changed: false, changedFields: [], notSent: [], queued: false, editWindow, solutionIds: mapped.solutionIds, ...outcome('This deal was not sent to AWS Partner Central', problems.items, fp) };
 	}
 
-	// Lay the deal's values over the current ones.
-	const merged = deepClone(base) as unknown as Record<string, unknown>;
-	const { Origin: _origin, ...ownBody } = mapped.body;
-	void _origin;
-	for (const path of leafPaths(ownBody)) {
-		const value = valueAt(ownBody, path);
-		if (isEmpty(value)) continue;
-		if (mapped.defaulted.includes(path) && !isEmpty(valueAt(base, path))) continue;
-		if (path === 'Customer.Contacts') {
-			setAt(merged, path, mergeContacts(base.Customer?.Contacts, value as OpportunityContact[]));
-		} else if (path === 'Project.ExpectedCustomerSpend') {
-			setAt(merged, path, mergeSpend(base.Project?.ExpectedCustomerSpend, value as ExpectedCustomerSpend[]));
-		} else {
-			setAt(merged, path, deepClone(value));
-		}
-	}
-	// Dependent fields that must go when what they depend on changed.
-	const mergedIndustry = valueAt(merged, 'Customer.Account.Industry');
-	if (mergedIndustry !== 'Other' && mergedIndustry !== valueAt(base, 'Customer.Account.Industry')) setAt(merged, 'Customer.Account.OtherIndustry', undefined);
-	if (valueAt(merged, 'Project.CompetitorName') !== '*Other') setAt(merged, 'Project.OtherCompetitorNames', undefined);
-	const country = valueAt(merged, 'Customer.Account.Address.CountryCode');
-	if (country !== 'US' && country !== valueAt(base, 'Customer.Account.Address.CountryCode')) setAt(merged, 'Customer.Account.Address.StateOrRegion', undefined);
+	const merged = overlayDeal(base, mapped);
 
 	// Leave out what the review status does not allow.
 	const refused = refusedChanges(window, base, merged);
@@ -122,7 +130,7 @@ export function dealToUpdate(bundle: DealBundle, current: Opportunity, config: M
 	}
 
 	const request = merged as unknown as UpdateOpportunityRequest;
-	const changedFields = changedPaths(base, merged).filter((p) => isPlainObject(merged) && p !== '');
+	const changedFields = changedPaths(base, merged).filter((p) => p !== '');
 	const fingerprints = { outbound: outboundFingerprint(request), inbound: inboundFingerprint(bundle?.deal?.properties ?? {}) };
 	const result = outcome('This deal change was not sent to AWS Partner Central', problems.items as Problem[], fingerprints);
 	return {

@@ -45,10 +45,6 @@ export function setAt(obj: Record<string, unknown>, path: string, value: unknown
 	else cur[last] = value;
 }
 
-export function deleteAt(obj: Record<string, unknown>, path: string): void {
-	setAt(obj, path, undefined);
-}
-
 /** Leaf paths of an object (arrays and scalars are leaves). */
 export function leafPaths(obj: unknown, prefix = ''): string[] {
 	if (!isPlainObject(obj)) return prefix ? [prefix] : [];
