@@ -40,6 +40,8 @@ export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => P
 
 export interface OperationModule {
 	option: INodePropertyOptions;
+	/** The SDK operation it calls. */
+	sdkOperation: string;
 	description: INodeProperties[];
 	execute: OperationExecute;
 }
@@ -262,6 +264,7 @@ export function defineOperation(def: OperationDef): OperationModule {
 			action: def.action,
 			description: def.description,
 		},
+		sdkOperation: def.sdkOperation,
 		description,
 		execute,
 	};

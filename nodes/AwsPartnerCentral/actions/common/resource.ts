@@ -5,6 +5,8 @@ import type { OperationExecute, OperationModule } from './operation';
 export interface ResourceModule {
 	description: INodeProperties[];
 	operations: Record<string, OperationExecute>;
+	/** UI operation value -> SDK operation. */
+	sdkOperations: Record<string, string>;
 }
 
 /** The Operation dropdown of a resource plus the fields of each of its operations. */
@@ -23,6 +25,10 @@ export function defineResource(resource: string, modules: OperationModule[], def
 		...modules.flatMap((m) => m.description),
 	];
 	const operations: Record<string, OperationExecute> = {};
-	for (const m of modules) operations[String(m.option.value)] = m.execute;
-	return { description, operations };
+	const sdkOperations: Record<string, string> = {};
+	for (const m of modules) {
+		operations[String(m.option.value)] = m.execute;
+		sdkOperations[String(m.option.value)] = m.sdkOperation;
+	}
+	return { description, operations, sdkOperations };
 }

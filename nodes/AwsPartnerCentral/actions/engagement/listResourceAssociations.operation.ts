@@ -3,7 +3,7 @@ import { defineOperation } from '../common/operation';
 
 const [resourceType, resourceId] = snapshotTarget(false);
 
-export const { option, description, execute } = defineOperation({
+export const { option, sdkOperation, description, execute } = defineOperation({
 	resource: 'engagement',
 	operation: 'listResourceAssociations',
 	name: 'List Resource Associations',

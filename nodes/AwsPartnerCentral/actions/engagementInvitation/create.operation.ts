@@ -1,7 +1,7 @@
 import { defineOperation } from '../common/operation';
 import { engagementId } from '../common/ids';
 
-export const { option, description, execute } = defineOperation({
+export const { option, sdkOperation, description, execute } = defineOperation({
 	resource: 'engagementInvitation',
 	operation: 'create',
 	name: 'Create',

@@ -2,7 +2,7 @@ import { ReviewStatus, SortOrder, Stage, OpportunitySortName } from '@aws-sdk/cl
 
 import { defineOperation } from '../common/operation';
 
-export const { option, description, execute } = defineOperation({
+export const { option, sdkOperation, description, execute } = defineOperation({
 	resource: 'opportunity',
 	operation: 'list',
 	name: 'List',

@@ -62,7 +62,7 @@ async function run(ctx: IExecuteFunctions, itemIndex: number, request: IDataObje
 	}
 }
 
-export const { option, description, execute } = defineOperation({
+export const { option, sdkOperation, description, execute } = defineOperation({
 	resource: 'opportunity',
 	operation: 'update',
 	name: 'Update',

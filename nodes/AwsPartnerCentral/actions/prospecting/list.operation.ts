@@ -2,7 +2,7 @@ import { ProspectingFromEngagementTaskSortName, SortOrder } from '@aws-sdk/clien
 
 import { defineOperation } from '../common/operation';
 
-export const { option, description, execute } = defineOperation({
+export const { option, sdkOperation, description, execute } = defineOperation({
 	resource: 'prospecting',
 	operation: 'list',
 	name: 'List Tasks',

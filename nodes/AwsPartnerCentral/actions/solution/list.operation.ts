@@ -2,7 +2,7 @@ import { SolutionSortName, SolutionStatus, SortOrder } from '@aws-sdk/client-par
 
 import { defineOperation } from '../common/operation';
 
-export const { option, description, execute } = defineOperation({
+export const { option, sdkOperation, description, execute } = defineOperation({
 	resource: 'solution',
 	operation: 'list',
 	name: 'List',

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+import { AwsPartnerCentral } from '../../../nodes/AwsPartnerCentral/AwsPartnerCentral.node';
+import { RESOURCES } from '../../../nodes/AwsPartnerCentral/actions/router';
+import { OPERATIONS } from '../../../nodes/shared/partnerCentral/operations';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const SDK_COMMANDS = readdirSync(join(ROOT, 'node_modules/@aws-sdk/client-partnercentral-selling/dist-types/commands'))
+	.filter((f) => f.endsWith('Command.d.ts'))
+	.map((f) => f.replace(/Command\.d\.ts$/, ''))
+	.sort();
+
+describe('AWS Partner Central node coverage', () => {
+	const covered = Object.values(RESOURCES)
+		.flatMap((r) => Object.values(r.sdkOperations))
+		.sort();
+
+	it('covers every one of the SDK operations exactly once', () => {
+		expect(SDK_COMMANDS).toHaveLength(45);
+		expect(covered).toEqual(SDK_COMMANDS);
+	});
+
+	it('knows the quota class of every SDK operation', () => {
+		expect(Object.keys(OPERATIONS).sort()).toEqual(SDK_COMMANDS);
+	});
+
+	it('documents every operation in docs/partner-central-node.md', () => {
+		const doc = readFileSync(join(ROOT, 'docs/partner-central-node.md'), 'utf8');
+		for (const op of SDK_COMMANDS) expect(doc).toContain(`\`${op}\``);
+	});
+
+	it('declares a tool-usable node with a tested credential and paired, sorted, described operations', () => {
+		const d = new AwsPartnerCentral().description;
+		expect(d.name).toBe('awsPartnerCentral');
+		expect(d.usableAsTool).toBe(true);
+		expect(d.credentials).toEqual([
+			{ name: 'awsPartnerCentralApi', required: true, testedBy: 'awsPartnerCentralApiTest' },
+		]);
+		expect(Object.keys(new AwsPartnerCentral().methods.credentialTest)).toContain('awsPartnerCentralApiTest');
+		const resourceOptions = (d.properties.find((p) => p.name === 'resource')!.options ?? []) as Array<{
+			value: string;
+		}>;
+		for (const { value } of resourceOptions.filter((o) => o.value !== 'eventQueue')) {
+			expect(RESOURCES[value]).toBeDefined();
+			const selector = d.properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(value),
+			)!;
+			const options = selector.options as Array<{ name: string; action?: string; description?: string }>;
+			expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
+			for (const o of options) {
+				expect(o.action).toBeTruthy();
+				expect(o.description).toBeTruthy();
+			}
+		}
+	});
+});
