@@ -1,4 +1,6 @@
 /** HubSpot contacts -> Customer.Contacts (customer people only; AWS team members never become contacts). */
+import { stableStringify } from '../sync/stableJson';
+
 import { countryCode, normaliseEmail } from './address';
 import { toE164 } from './phone';
 import type { ProblemList } from './problems';
@@ -74,14 +76,22 @@ export function mapContacts(contacts: HsObject[] | undefined, regionFallback: st
 	return out;
 }
 
+/** Same person: same e-mail; without e-mails the same name; without names the same details. */
+function samePerson(a: OpportunityContact, b: OpportunityContact): boolean {
+	if (a.Email || b.Email) return !!a.Email && !!b.Email && a.Email.toLowerCase() === b.Email.toLowerCase();
+	const name = (c: OpportunityContact) => [c.FirstName ?? '', c.LastName ?? ''].join(' ').trim().toLowerCase();
+	if (name(a) || name(b)) return name(a) === name(b);
+	return stableStringify(a) === stableStringify(b);
+}
+
 /**
- * Merge for updates: contacts matched by e-mail; the HubSpot values win field by field, fields HubSpot lacks keep
- * the opportunity's value, and contacts only AWS has are kept.
+ * Merge for updates: contacts matched by e-mail (or by name when neither has one); the HubSpot values win field
+ * by field, fields HubSpot lacks keep the opportunity's value, and contacts only AWS has are kept.
  */
 export function mergeContacts(current: OpportunityContact[] | undefined, mapped: OpportunityContact[]): OpportunityContact[] {
 	const result: OpportunityContact[] = (current ?? []).map((c) => ({ ...c }));
 	for (const m of mapped) {
-		const i = m.Email ? result.findIndex((c) => c.Email?.toLowerCase() === m.Email) : -1;
+		const i = result.findIndex((c) => samePerson(c, m));
 		if (i >= 0) result[i] = { ...result[i], ...m };
 		else result.push(m);
 	}

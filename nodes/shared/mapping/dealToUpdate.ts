@@ -11,6 +11,7 @@ import { changedPaths, editWindowFor, refusedChanges, type EditWindow } from '..
 
 import type { MapperConfig } from './config';
 import { mergeContacts } from './contacts';
+import { STAGES_NEEDING_SOLUTION } from './dealToOpportunity';
 import { outcome, type MappingOutcome } from './outcome';
 import { inboundFingerprint, outboundFingerprint } from './fingerprints';
 import { mapDeal, type MappedDeal } from './mapDeal';
@@ -33,6 +34,13 @@ export interface DealToUpdateResult extends MappingOutcome {
 	queued: boolean;
 	editWindow: { mode: EditWindow['mode']; reason: string };
 	solutionIds: string[];
+	/** Solutions from the deal that the opportunity does not have yet: associate them before sending the update. */
+	solutionsToAssociate: string[];
+}
+
+function associatedSolutions(current: Opportunity): string[] {
+	const r = current?.RelatedEntityIdentifiers ?? {};
+	return [...(r.Solutions ?? []), ...(r.AwsMarketplaceSolutions ?? []), ...(r.AwsMarketplaceProducts ?? [])];
 }
 
 /**
@@ -96,7 +104,7 @@ export function dealToUpdate(bundle: DealBundle, current: Opportunity, config: M
 	if (!opportunityId || !clean(current?.LastModifiedDate)) {
 		problems.error('Identifier', 'missing', 'The current opportunity (GetOpportunity output with Id and LastModifiedDate) is missing, so the update cannot be built', 'deal.aws_opportunity_id');
 		const fp = { outbound: outboundFingerprint(mapped.body), inbound: inboundFingerprint(bundle?.deal?.properties ?? {}) };
-		return { dealId, opportunityId, request: null, changed: false, changedFields: [], notSent: [], queued: false, editWindow, solutionIds: mapped.solutionIds, ...outcome('This deal was not sent to AWS Partner Central', problems.items, fp) };
+		return { dealId, opportunityId, request: null, changed: false, changedFields: [], notSent: [], queued: false, editWindow, solutionIds: mapped.solutionIds, solutionsToAssociate: [], ...outcome('This deal was not sent to AWS Partner Central', problems.items, fp) };
 	}
 
 	const merged = overlayDeal(base, mapped);
@@ -116,6 +124,18 @@ export function dealToUpdate(bundle: DealBundle, current: Opportunity, config: M
 		if (p.severity === 'error' && refusedAt(p.field)) problems.add([{ ...p, severity: 'warning' }]);
 		else problems.add([p]);
 	}
+	// Committed and Launched need an associated solution (AWS refuses the stage change otherwise).
+	const associated = associatedSolutions(current);
+	const solutionsToAssociate = mapped.solutionIds.filter((id) => id !== 'Other' && !associated.includes(id));
+	const stage = valueAt(merged, 'LifeCycle.Stage') as string | undefined;
+	if (stage && STAGES_NEEDING_SOLUTION.includes(stage) && stage !== valueAt(base, 'LifeCycle.Stage') && !associated.some((id) => id !== 'Other')) {
+		if (solutionsToAssociate.length) {
+			problems.warn('RelatedEntityIdentifiers.Solutions', 'associate_first', `Associate ${solutionsToAssociate.join(', ')} before sending this update: AWS accepts ${stage} only with a solution`, `deal.${config.properties.solutionIds}`);
+		} else {
+			problems.error('RelatedEntityIdentifiers.Solutions', 'missing', `AWS accepts ${stage} only when a solution is associated: set the deal's AWS solution IDs (S-... or an AWS Marketplace listing)`, `deal.${config.properties.solutionIds}`);
+		}
+	}
+
 	const blocked = window.mode === 'none';
 	if (!blocked) {
 		problems.add(
@@ -143,6 +163,7 @@ export function dealToUpdate(bundle: DealBundle, current: Opportunity, config: M
 		queued: refused.length > 0,
 		editWindow,
 		solutionIds: mapped.solutionIds,
+		solutionsToAssociate,
 		...result,
 	};
 }

@@ -169,6 +169,7 @@ export function validateOpportunity(o: OpportunityBody | Opportunity, options: V
 		if (s.Amount !== undefined && !AMOUNT_PATTERN.test(s.Amount)) c.error('Project.ExpectedCustomerSpend.Amount', 'invalid_value', `The amount "${s.Amount}" must be a number with at most 2 decimals`);
 		if (s.TargetCompany === 'AWS' && !((parseAmount(s.Amount) ?? 0) > 0)) c.error('Project.ExpectedCustomerSpend.Amount', 'out_of_range', 'The expected monthly AWS spend must be greater than 0');
 		if (!ACCEPTED_CURRENCIES.includes(s.CurrencyCode)) c.error('Project.ExpectedCustomerSpend.CurrencyCode', 'unsupported_currency', `The currency "${s.CurrencyCode ?? ''}" is not accepted: AWS takes USD or EUR`);
+		else if (project.AwsPartition === 'aws-eusc' && s.CurrencyCode !== 'EUR') c.error('Project.ExpectedCustomerSpend.CurrencyCode', 'unsupported_currency', 'Opportunities in the AWS European Sovereign Cloud (aws-eusc) need amounts in EUR');
 		if (s.Frequency !== 'Monthly') c.error('Project.ExpectedCustomerSpend.Frequency', 'invalid_value', 'The spend frequency must be Monthly');
 		if (!s.TargetCompany) c.error('Project.ExpectedCustomerSpend.TargetCompany', 'missing', 'The spend entry has no target company');
 	});

@@ -171,6 +171,21 @@ describe('deal to new opportunity', () => {
 		expect(r.request.Project).toMatchObject({ CompetitorName: '*Other', OtherCompetitorNames: 'Hetzner' });
 	});
 
+	it.each([
+		['contractsent', 'Committed'],
+		['closedwon', 'Launched'],
+	])('starts a %s deal at Business Validation until a solution is associated', (dealstage, pending) => {
+		const r = dealToOpportunity(validBundle({ deal: { dealstage, aws_solution_ids: 'S-1234567' } }), config, { now: NOW });
+		expect(r.valid).toBe(true);
+		expect(r.request.LifeCycle?.Stage).toBe('Business Validation');
+		expect(r.pendingStage).toBe(pending);
+		expect(r.solutionIds).toEqual(['S-1234567']);
+		expect(r.warnings.map((w) => w.code)).toEqual(['stage_after_solution']);
+		const none = dealToOpportunity(validBundle({ deal: { dealstage } }), config, { now: NOW });
+		expect(none.warnings[0].message).toContain("set the deal's AWS solution IDs");
+		expect(dealToOpportunity(validBundle(), config, { now: NOW }).pendingStage).toBe('');
+	});
+
 	it('maps closed lost deals with an AWS reason', () => {
 		const r = dealToOpportunity(validBundle({ deal: { dealstage: 'closedlost', closed_lost_reason: 'They picked Google Cloud' } }), config, { now: NOW });
 		expect(r.request.LifeCycle).toMatchObject({ Stage: 'Closed Lost', ClosedLostReason: 'Lost to Competitor - Google' });

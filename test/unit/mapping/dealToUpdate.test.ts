@@ -141,6 +141,34 @@ describe('deal to opportunity update', () => {
 		expect(r.errors.map((e) => e.field)).toEqual(['Customer.Account.Address.CountryCode']);
 	});
 
+	it('moves to Committed only with an associated solution', () => {
+		const cur = current();
+		const noSolution = dealToUpdate(validBundle({ deal: { dealstage: 'contractsent' } }), cur, config, { now: NOW });
+		expect(noSolution.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['RelatedEntityIdentifiers.Solutions:missing']);
+		const toAssociate = dealToUpdate(validBundle({ deal: { dealstage: 'contractsent', aws_solution_ids: 'S-1234567' } }), cur, config, { now: NOW });
+		expect(toAssociate.valid).toBe(true);
+		expect(toAssociate.solutionsToAssociate).toEqual(['S-1234567']);
+		expect(toAssociate.warnings.map((w) => w.code)).toEqual(['associate_first']);
+		const associated = dealToUpdate(validBundle({ deal: { dealstage: 'contractsent', aws_solution_ids: 'S-1234567' } }), { ...cur, RelatedEntityIdentifiers: { Solutions: ['S-1234567'] } }, config, { now: NOW });
+		expect(associated.problems).toEqual([]);
+		expect(associated.solutionsToAssociate).toEqual([]);
+		expect(associated.request?.LifeCycle?.Stage).toBe('Committed');
+	});
+
+	it('does not duplicate contacts without e-mail on repeated updates', () => {
+		const bundle = validBundle({ contacts: [{ firstname: 'No', lastname: 'Mail', phone: '+1 206 555 0100' }, { jobtitle: 'Buyer' }] });
+		let cur = current();
+		for (let i = 0; i < 3; i++) {
+			const r = dealToUpdate(bundle, cur, config, { now: NOW });
+			cur = { ...cur, Customer: r.request!.Customer };
+		}
+		expect(cur.Customer?.Contacts).toEqual([
+			{ Email: 'jane.doe@acme.com', FirstName: 'Jane', LastName: 'Doe', BusinessTitle: 'CTO', Phone: '+12065550100' },
+			{ FirstName: 'No', LastName: 'Mail', Phone: '+12065550100' },
+			{ BusinessTitle: 'Buyer' },
+		]);
+	});
+
 	it('needs the current opportunity', () => {
 		const r = dealToUpdate(validBundle(), {} as Opportunity, config, { now: NOW });
 		expect(r.valid).toBe(false);

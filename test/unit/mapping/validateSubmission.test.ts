@@ -35,6 +35,7 @@ describe('validate for submission', () => {
 		['unknown state name', { Customer: { ...opportunity().Customer, Account: { ...opportunity().Customer!.Account, Address: { CountryCode: 'US', PostalCode: '1', StateOrRegion: 'WA' } } } }, {}, ['Customer.Account.Address.StateOrRegion:invalid_value']],
 		['marketing use cases without funding', { Marketing: { Source: 'Marketing Activity', AwsFundingUsed: 'No', UseCases: ['AI/ML'] } }, {}, ['Marketing.UseCases:invalid_value']],
 		['competitor Other without names', { Project: { ...opportunity().Project, CompetitorName: '*Other' } }, {}, ['Project.OtherCompetitorNames:missing']],
+		['USD in the European Sovereign Cloud', { Project: { ...opportunity().Project, AwsPartition: 'aws-eusc' } }, {}, ['Project.ExpectedCustomerSpend.CurrencyCode:unsupported_currency']],
 		['upper-case e-mail', { Customer: { ...opportunity().Customer, Contacts: [{ Email: 'Jane@Acme.com' }] } }, {}, ['Customer.Contacts[0].Email:invalid_value']],
 	])('%s', (_name, change, lifeCycle, expected) => {
 		const r = validateForSubmission(opportunity(change, lifeCycle), config, { now: NOW });

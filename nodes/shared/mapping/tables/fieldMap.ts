@@ -12,7 +12,7 @@ export interface FieldMapEntry {
 export const FIELD_MAP: FieldMapEntry[] = [
 	{ path: 'Project.Title', from: ['deal.dealname'], rule: 'Co-sell tag removed; at most 255 characters (longer is cut, with a warning). Deals created from AWS get the tag appended.' },
 	{ path: 'Project.CustomerBusinessProblem', from: ['deal.description'], rule: '20 to 2000 characters. Shorter is an error unless a template is configured; longer is cut with a warning.' },
-	{ path: 'LifeCycle.Stage', from: ['deal.pipeline', 'deal.dealstage'], rule: 'Stage map of the deal\'s pipeline (both ways). A pipeline or stage without a mapping is an error.' },
+	{ path: 'LifeCycle.Stage', from: ['deal.pipeline', 'deal.dealstage'], rule: 'Stage map of the deal\'s pipeline (both ways). A pipeline or stage without a mapping is an error. Committed and Launched need an associated solution: a new opportunity starts at Business Validation (`pendingStage`) and the update after associating the solution moves it on.' },
 	{ path: 'LifeCycle.ClosedLostReason', from: ['override:closedLostReason', 'deal.closed_lost_reason'], rule: 'Only for Closed Lost: an AWS reason, else the text matched by the closed-lost table, else the fallback (Other).' },
 	{ path: 'LifeCycle.TargetCloseDate', from: ['deal.closedate'], rule: 'YYYY-MM-DD (UTC). A date in the past is an error (on updates only when the date changes).' },
 	{ path: 'Project.ExpectedCustomerSpend[AWS].Amount', from: ['override:expectedMonthlySpend', 'deal.amount'], rule: 'Monthly spend: the override as is, else amount × amount ratio; at most 2 decimals; must be greater than 0.' },
