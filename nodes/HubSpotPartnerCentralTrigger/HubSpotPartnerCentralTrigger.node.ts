@@ -36,6 +36,9 @@ export class HubSpotPartnerCentralTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty on purpose: n8n then answers with the webhook's own summary (webhookResponse) instead of
+				// its default 'firstEntryJson' text.
+				responseData: '',
 				path: 'hubspot',
 			},
 		],

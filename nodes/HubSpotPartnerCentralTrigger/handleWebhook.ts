@@ -46,6 +46,22 @@ function refuse(ctx: IWebhookFunctions, status: number, error: string): IWebhook
 	return { noWebhookResponse: true };
 }
 
+/**
+ * n8n saves a webhook's static data after answering, but only if it is still marked as changed. When an execution
+ * starts, n8n 2.40 wraps the same static data object again for the new execution, which clears that mark, so the
+ * remembered events would not be saved (seen in n8n 2.40.7). Writing the same value again once n8n has moved on
+ * (next event-loop turns, before the save that follows its database work) marks it again. Harmless where the mark
+ * was not cleared.
+ */
+function keepStaticDataMarked(staticData: IDataObject, key: string): void {
+	const value = staticData[key];
+	const remark = () => {
+		staticData[key] = value;
+	};
+	setTimeout(remark, 0);
+	setTimeout(remark, 50);
+}
+
 async function readRawBody(req: WebhookRequest): Promise<Buffer | undefined> {
 	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') {
 		await req.readRawBody();
@@ -125,6 +141,7 @@ export async function handleHubSpotWebhook(ctx: IWebhookFunctions): Promise<IWeb
 		fresh = result.fresh;
 		duplicates = result.duplicates.length;
 		staticData.dedup = result.state as unknown as IDataObject;
+		keepStaticDataMarked(staticData, 'dedup');
 	}
 
 	const summary = {

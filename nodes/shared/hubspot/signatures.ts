@@ -153,14 +153,12 @@ export function verifyHubSpotSignature(input: VerifyInput): VerifyResult {
 			return { ok: false, reason: 'Request timestamp lies more than 5 minutes in the future (check the server clock)' };
 		}
 		for (const url of input.urls) {
-			const expected = computeV3Signature(
-				input.clientSecret,
-				input.method,
-				decodeUriForV3(url),
-				input.rawBody,
-				timestamp,
-			);
-			if (safeEqual(expected, v3)) return { ok: true, version: 'v3', url };
+			// The decoded form is what HubSpot documents; the URL as received is also tried, since HubSpot's official
+			// clients sign it undecoded. Either way a match needs the client secret.
+			for (const uri of new Set([decodeUriForV3(url), url])) {
+				const expected = computeV3Signature(input.clientSecret, input.method, uri, input.rawBody, timestamp);
+				if (safeEqual(expected, v3)) return { ok: true, version: 'v3', url };
+			}
 		}
 		return { ok: false, reason: signatureMismatch('v3', input.urls) };
 	}

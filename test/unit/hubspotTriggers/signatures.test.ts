@@ -141,6 +141,13 @@ describe('verifyHubSpotSignature', () => {
 		expect(verifyHubSpotSignature({ ...base, headers, urls: [called] }).ok).toBe(true);
 	});
 
+	it('also accepts a signature over the URL as received (how the official clients sign)', () => {
+		const called = 'https://n8n.example.com/webhook/abc/hubspot?next=a%3Ab';
+		const signed = computeV3Signature(SECRET, 'POST', called, BODY, TS);
+		const headers = { 'x-hubspot-signature-v3': signed, 'x-hubspot-request-timestamp': TS };
+		expect(verifyHubSpotSignature({ ...base, headers, urls: [called] }).ok).toBe(true);
+	});
+
 	it('signs the raw bytes of a unicode body', () => {
 		const unicode = Buffer.from('[{"propertyValue":"Café Zürich — 東京 🚀","objectId":1}]', 'utf8');
 		const headers = { 'x-hubspot-signature-v3': signV3(URI, unicode), 'x-hubspot-request-timestamp': TS };

@@ -1,4 +1,5 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { ObservableObject } from 'n8n-workflow';
 
 import { HubSpotPartnerCentralTrigger } from '../../../nodes/HubSpotPartnerCentralTrigger/HubSpotPartnerCentralTrigger.node';
 import { computeV1Signature, computeV3Signature, decodeUriForV3 } from '../../../nodes/shared/hubspot/signatures';
@@ -254,6 +255,23 @@ describe('HubSpot Partner Central Trigger webhook()', () => {
 		});
 		await run(bounded.ctx);
 		expect(Object.keys((bounded.staticData.dedup as { seen: object }).seen)).toHaveLength(3);
+	});
+
+	it('marks the static data as changed again after n8n re-wraps it for the new execution (n8n 2.40)', async () => {
+		// What n8n does: the workflow's static data is an ObservableObject; starting the execution wraps the same object
+		// again, which clears the "changed" mark that decides whether the webhook's static data is saved.
+		const target: IDataObject = { 'node:HubSpot Trigger': { dedup: { seen: {} } } };
+		const root = ObservableObject.create(target, undefined, { ignoreEmptyOnFirstChild: true }) as IDataObject & { __dataChanged?: boolean };
+		const nodeData = root['node:HubSpot Trigger'] as IDataObject;
+		const body = JSON.stringify([event()]);
+		const result = await run(fakeContext({ body, headers: signedHeaders(body), staticData: nodeData }).ctx);
+		expect(result.workflowData).toBeDefined();
+		expect(root.__dataChanged).toBe(true);
+		ObservableObject.create(target, undefined, { ignoreEmptyOnFirstChild: true }); // the execution's re-wrap
+		expect(root.__dataChanged).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 80));
+		expect(root.__dataChanged).toBe(true);
+		expect(Object.keys(((root['node:HubSpot Trigger'] as IDataObject).dedup as { seen: object }).seen)).toHaveLength(1);
 	});
 
 	it('passes redeliveries through when dedup is off', async () => {
