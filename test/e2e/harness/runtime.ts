@@ -135,7 +135,11 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` holding a lock folder (stale locks of dead processes are taken over). */
+export async function withLock<T>(
+  lockDir: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   const deadline = Date.now() + INSTALL_TIMEOUT_MS;
   for (;;) {
     try {
