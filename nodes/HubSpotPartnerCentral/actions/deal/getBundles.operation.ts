@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getDealBundles } from '../../../shared/hubspot/bundles';
+import { chunk } from '../../../shared/hubspot/objects';
+import { errorItem, failItems, inInputOrder, splitList, asNodeError } from '../common';
+
+const show = { resource: ['deal'], operation: ['getBundles'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Deal ID',
+		name: 'dealId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.dealId }}',
+		displayOptions: { show },
+		description:
+			'HubSpot ID of the deal (or several, comma-separated). All input items are read together, up to 100 deals per batch; one output item per deal.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Additional Company Properties',
+				name: 'companyProperties',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. hs_country_code, linkedin_company_page',
+				description: 'Comma-separated company properties to read on top of name, domain, industry and address',
+			},
+			{
+				displayName: 'Additional Contact Properties',
+				name: 'contactProperties',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. hs_language',
+				description: 'Comma-separated contact properties to read on top of name, email, phone and job title',
+			},
+			{
+				displayName: 'Additional Deal Properties',
+				name: 'dealProperties',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. my_custom_field',
+				description:
+					'Comma-separated deal properties to read on top of the standard ones and every aws_* property',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const results = new Map<number, INodeExecutionData[]>();
+	const requests: Array<{ itemIndex: number; dealId: string }> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const dealIds = splitList(this.getNodeParameter('dealId', i, ''));
+			const bad = dealIds.find((id) => !/^\d+$/.test(id));
+			if (dealIds.length === 0 || bad !== undefined) {
+				throw new NodeOperationError(this.getNode(), `"${bad ?? ''}" is not a HubSpot deal ID`, {
+					itemIndex: i,
+					description: 'Deal IDs are numbers, e.g. 18347299351. Map the deal ID field of the previous node.',
+				});
+			}
+			for (const dealId of dealIds) requests.push({ itemIndex: i, dealId });
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this, error, i);
+			results.set(i, [errorItem(error, i)]);
+		}
+	}
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const bundleOptions = {
+		dealProperties: splitList(options.dealProperties),
+		companyProperties: splitList(options.companyProperties),
+		contactProperties: splitList(options.contactProperties),
+	};
+
+	for (const part of chunk(requests)) {
+		const indexes = part.map((r) => r.itemIndex);
+		let fetched;
+		try {
+			fetched = await getDealBundles(this, part.map((r) => r.dealId), { ...bundleOptions, itemIndex: indexes[0] });
+		} catch (error) {
+			failItems(this, error, indexes, results);
+			continue;
+		}
+		const missing = part.filter((r) => !fetched.bundles.has(r.dealId));
+		if (missing.length && !this.continueOnFail()) {
+			throw new NodeOperationError(this.getNode(), `HubSpot has no deal with ID ${missing.map((m) => m.dealId).join(', ')}`, {
+				itemIndex: missing[0].itemIndex,
+				description: 'The deals may have been deleted or merged. Turn on "Continue On Fail" to get one error item per missing deal.',
+			});
+		}
+		for (const r of part) {
+			const bundle = fetched.bundles.get(r.dealId);
+			const list = results.get(r.itemIndex) ?? [];
+			list.push(
+				bundle
+					? { json: bundle as unknown as IDataObject, pairedItem: { item: r.itemIndex } }
+					: errorItem(new Error(`HubSpot has no deal with ID ${r.dealId} (deleted or merged?)`), r.itemIndex, {
+							dealId: r.dealId,
+						}),
+			);
+			results.set(r.itemIndex, list);
+		}
+	}
+	return inInputOrder(items.length, results);
+}

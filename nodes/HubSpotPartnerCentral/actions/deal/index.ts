@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationModule } from '../common';
+import * as addNote from './addNote.operation';
+import * as createTask from './createTask.operation';
+import * as findByAwsId from './findByAwsId.operation';
+import * as getBundles from './getBundles.operation';
+import * as updateProperties from './updateProperties.operation';
+import * as upsertByAwsOpportunityId from './upsertByAwsOpportunityId.operation';
+
+export const operations: Record<string, OperationModule> = {
+	addNote,
+	createTask,
+	findByAwsId,
+	getBundles,
+	updateProperties,
+	upsertByAwsOpportunityId,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['deal'] } },
+		default: 'getBundles',
+		options: [
+			{ name: 'Add Note', value: 'addNote', action: 'Add a note to a deal', description: 'Write a note on the deal timeline' },
+			{ name: 'Create Task', value: 'createTask', action: 'Create a task on a deal', description: 'Give the deal owner a task with a due date' },
+			{ name: 'Find by AWS ID', value: 'findByAwsId', action: 'Find a deal by AWS ID', description: 'Find the deal linked to an AWS opportunity or invitation' },
+			{ name: 'Get Bundles', value: 'getBundles', action: 'Get deals with companies and contacts', description: 'Read deals with their companies (primary first) and contacts, 100 at a time' },
+			{ name: 'Update Properties', value: 'updateProperties', action: 'Update deal properties', description: 'Write properties on many deals in one call' },
+			{ name: 'Upsert by AWS Opportunity ID', value: 'upsertByAwsOpportunityId', action: 'Create or update a deal by AWS opportunity ID', description: 'Create the deal for an AWS opportunity, or update it if it exists' },
+		],
+	},
+	...getBundles.description,
+	...findByAwsId.description,
+	...upsertByAwsOpportunityId.description,
+	...updateProperties.description,
+	...addNote.description,
+	...createTask.description,
+];

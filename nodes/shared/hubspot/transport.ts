@@ -1,0 +1,200 @@
+import { createHash } from 'crypto';
+import type {
+	IAllExecuteFunctions,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { asErrorBody, hubspotApiError, isRateLimitBody, parseRetryAfter, rateLimitPolicy } from './errors';
+import { isSearchPath, limiterFor } from './limiter';
+import type { Outcome } from './retryPolicy';
+import { decideRetry } from './retryPolicy';
+
+export const HUBSPOT_CREDENTIAL_TYPE = 'hubSpotPartnerCentralApi';
+export const DEFAULT_HUBSPOT_BASE_URL = 'https://api.hubapi.com';
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Any n8n functions context with credentials and HTTP helpers (execute, poll, webhook, hook, load-options). */
+export type HubSpotContext = IAllExecuteFunctions;
+
+export interface HubSpotCredentials {
+	accessToken: string;
+	clientSecret?: string;
+	baseUrl?: string;
+	rateLimitPer10s?: number | string;
+}
+
+export interface HubSpotRequest {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, e.g. `/crm/v3/objects/deals/batch/read`. */
+	path: string;
+	body?: IDataObject | IDataObject[];
+	/** Query string; pass lists as comma-separated strings (HubSpot's `properties=a,b`). */
+	qs?: IDataObject;
+	/**
+	 * Whether repeating the request after a timeout or 5xx is harmless. Defaults: GET/PUT/PATCH/DELETE yes; POST only
+	 * for reads and upserts (search, batch/read, batch/upsert, batch/update, association reads/creates).
+	 */
+	idempotent?: boolean;
+}
+
+export interface HubSpotRequestOptions {
+	itemIndex?: number;
+}
+
+const IDEMPOTENT_POST =
+	/\/(search|batch\/read|batch\/upsert|batch\/update|batch\/create|batch\/associate\/default|batch\/archive)\/?$/;
+
+export function isIdempotent(req: Pick<HubSpotRequest, 'method' | 'path' | 'idempotent'>): boolean {
+	if (req.idempotent !== undefined) return req.idempotent;
+	if (req.method !== 'POST') return true;
+	const path = req.path.split('?')[0];
+	// Association batch creates are idempotent (an existing association is left as is); object batch creates are not.
+	if (/\/batch\/create\/?$/.test(path)) return path.startsWith('/crm/v4/associations/');
+	return IDEMPOTENT_POST.test(path);
+}
+
+export function normalizeBaseUrl(baseUrl: unknown): string {
+	const text = typeof baseUrl === 'string' && baseUrl.trim() ? baseUrl.trim() : DEFAULT_HUBSPOT_BASE_URL;
+	return text.replace(/\/+$/, '');
+}
+
+export function rateTier(value: unknown): number {
+	const n = Number(value);
+	return n === 190 ? 190 : 100;
+}
+
+function limiterKey(baseUrl: string, token: string): string {
+	return createHash('sha256').update(`${baseUrl}\n${token}`).digest('hex').slice(0, 32);
+}
+
+function header(headers: unknown, name: string): unknown {
+	if (!headers || typeof headers !== 'object') return undefined;
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (key.toLowerCase() === wanted) return value;
+	}
+	return undefined;
+}
+
+/** The network error code behind an exception (axios/undici/NodeApiError wrappers), or undefined. */
+export function networkErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const e = current as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
+		if (e.name === 'AbortError') return 'ABORTED';
+		if (e.name === 'TimeoutError') return 'TIMEOUT';
+		if (typeof e.code === 'string' && /^[A-Z][A-Z_]+$/.test(e.code)) return e.code;
+		const message = typeof e.message === 'string' ? e.message : '';
+		if (/timeout of \d+ms exceeded|timed out/i.test(message)) return 'ETIMEDOUT';
+		if (/socket hang up|ECONNRESET/i.test(message)) return 'ECONNRESET';
+		current = e.cause;
+	}
+	return undefined;
+}
+
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+/**
+ * One HubSpot API call with the credential `hubSpotPartnerCentralApi`: client-side rate limiting per credential
+ * (search paths also 5/s), 429 handling with Retry-After (both body shapes), bounded retries with backoff and
+ * jitter for 5xx/timeouts/resets on idempotent requests, and NodeApiError with HubSpot's message, category,
+ * correlation ID and field errors. Returns the parsed response body (`{}` for 204).
+ */
+export async function hubspotRequest(
+	ctx: HubSpotContext,
+	req: HubSpotRequest,
+	options: HubSpotRequestOptions = {},
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- contract 2: HubSpot bodies vary per endpoint; callers narrow
+): Promise<any> {
+	const credentials = (await ctx.getCredentials(HUBSPOT_CREDENTIAL_TYPE, options.itemIndex)) as unknown as HubSpotCredentials;
+	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	const limiter = limiterFor(limiterKey(baseUrl, credentials.accessToken ?? ''), rateTier(credentials.rateLimitPer10s));
+	const search = isSearchPath(req.path);
+	const idempotent = isIdempotent(req);
+	const node = ctx.getNode();
+	const requestOptions: IHttpRequestOptions = {
+		method: req.method,
+		url: `${baseUrl}${req.path}`,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: REQUEST_TIMEOUT_MS,
+		headers: { Accept: 'application/json' },
+	};
+	if (req.qs && Object.keys(req.qs).length) requestOptions.qs = req.qs;
+	if (req.body !== undefined) requestOptions.body = req.body;
+
+	let rateRetries = 0;
+	let transientRetries = 0;
+	for (;;) {
+		let wait = limiter.general.take();
+		if (search) wait = Math.max(wait, limiter.search.take());
+		if (wait > 0) await sleep(wait);
+
+		let response: FullResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				HUBSPOT_CREDENTIAL_TYPE,
+				{ ...requestOptions },
+			)) as FullResponse;
+		} catch (error) {
+			const code = networkErrorCode(error) ?? 'UNKNOWN';
+			const decision = code === 'ABORTED' ? { retry: false, delayMs: 0, reason: code } : decideRetry({ kind: 'network', code }, transientRetries, idempotent);
+			if (decision.retry) {
+				transientRetries++;
+				ctx.logger?.warn(`HubSpot ${req.method} ${req.path}: ${decision.reason}; retrying in ${decision.delayMs} ms`);
+				await sleep(decision.delayMs);
+				continue;
+			}
+			throw new NodeApiError(node, error as JsonObject, {
+				message: `Could not reach HubSpot at ${baseUrl} (${code})`,
+				description: idempotent
+					? `The ${req.method} ${req.path} request failed ${transientRetries + 1} time(s). Check the API base URL in the credential and the network.`
+					: `The ${req.method} ${req.path} request may or may not have been applied; it was not repeated to avoid a duplicate. Check HubSpot before running it again.`,
+				itemIndex: options.itemIndex,
+			});
+		}
+
+		const status = Number(response.statusCode);
+		if (status >= 200 && status < 300) return response.body === '' || response.body === undefined ? {} : response.body;
+
+		const body = asErrorBody(response.body);
+		const retryAfterMs = parseRetryAfter(header(response.headers, 'retry-after'));
+		let outcome: Outcome | undefined;
+		if (status === 429 || isRateLimitBody(body)) {
+			outcome = { kind: 'rateLimited', policy: rateLimitPolicy(body), retryAfterMs };
+		} else if (status >= 500 || status === 477) {
+			outcome = { kind: 'serverError', status, retryAfterMs };
+		}
+		if (outcome) {
+			const retries = outcome.kind === 'rateLimited' ? rateRetries : transientRetries;
+			const decision = decideRetry(outcome, retries, idempotent);
+			if (outcome.kind === 'rateLimited' && decision.delayMs > 0) {
+				limiter.general.pause(decision.delayMs);
+				if (search) limiter.search.pause(decision.delayMs);
+			}
+			if (decision.retry) {
+				if (outcome.kind === 'rateLimited') rateRetries++;
+				else transientRetries++;
+				ctx.logger?.warn(`HubSpot ${req.method} ${req.path}: ${decision.reason}; retrying in ${decision.delayMs} ms`);
+				await sleep(decision.delayMs);
+				continue;
+			}
+		}
+		throw hubspotApiError(node, response.body, {
+			status,
+			method: req.method,
+			path: req.path,
+			itemIndex: options.itemIndex,
+		});
+	}
+}
