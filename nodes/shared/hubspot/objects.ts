@@ -117,9 +117,10 @@ export async function searchAll(
 	ctx: HubSpotContext,
 	objectType: string,
 	request: SearchRequest,
-	options: HubSpotRequestOptions & { limit?: number; pageSize?: number } = {},
+	options: HubSpotRequestOptions & { limit?: number; pageSize?: number; resultCap?: number } = {},
 ): Promise<HsObject[]> {
 	const limit = options.limit ?? Number.POSITIVE_INFINITY;
+	const cap = options.resultCap ?? SEARCH_RESULT_CAP;
 	const pageSize = Math.min(options.pageSize ?? SEARCH_PAGE_LIMIT, SEARCH_PAGE_LIMIT);
 	const out: HsObject[] = [];
 	let floor: string | undefined;
@@ -144,9 +145,10 @@ export async function searchAll(
 		const results = (page.results ?? []).map(toHsObject);
 		out.push(...results);
 		readInWindow += results.length;
+		if (out.length >= limit) return out.slice(0, limit);
 		const next = page.paging?.next?.after;
-		if (!next || results.length === 0) return out.slice(0, limit === Number.POSITIVE_INFINITY ? undefined : limit);
-		if (readInWindow + pageSize > SEARCH_RESULT_CAP) {
+		if (!next || results.length === 0) return out;
+		if (readInWindow + pageSize > cap) {
 			// The next page would cross the cap: move the window past the last id instead of paging on.
 			floor = results[results.length - 1].id;
 			after = undefined;

@@ -84,11 +84,15 @@ function header(headers: unknown, name: string): unknown {
 export function networkErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const e = current as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
+		const e = current as { code?: unknown; httpCode?: unknown; name?: unknown; message?: unknown; messages?: unknown; cause?: unknown };
 		if (e.name === 'AbortError') return 'ABORTED';
 		if (e.name === 'TimeoutError') return 'TIMEOUT';
 		if (typeof e.code === 'string' && /^[A-Z][A-Z_]+$/.test(e.code)) return e.code;
-		const message = typeof e.message === 'string' ? e.message : '';
+		// NodeApiError (what httpRequestWithAuthentication throws) keeps the axios code in httpCode and the
+		// original text in messages, not in cause.
+		if (typeof e.httpCode === 'string' && /^[A-Z][A-Z_]+$/.test(e.httpCode)) return e.httpCode;
+		const texts = Array.isArray(e.messages) ? e.messages.filter((m): m is string => typeof m === 'string') : [];
+		const message = [typeof e.message === 'string' ? e.message : '', ...texts].join(' | ');
 		if (/timeout of \d+ms exceeded|timed out/i.test(message)) return 'ETIMEDOUT';
 		if (/socket hang up|ECONNRESET/i.test(message)) return 'ECONNRESET';
 		current = e.cause;
@@ -155,11 +159,14 @@ export async function hubspotRequest(
 				await sleep(decision.delayMs);
 				continue;
 			}
-			throw new NodeApiError(node, error as JsonObject, {
-				message: `Could not reach HubSpot at ${baseUrl} (${code})`,
+			// A fresh error (not the NodeApiError n8n-core threw, which NodeApiError would return unchanged), without
+			// the code so n8n keeps our wording.
+			const original = (error as { message?: string })?.message ?? String(error);
+			throw new NodeApiError(node, { message: original } as JsonObject, {
+				message: `Could not reach HubSpot at ${baseUrl}`,
 				description: idempotent
-					? `The ${req.method} ${req.path} request failed ${transientRetries + 1} time(s). Check the API base URL in the credential and the network.`
-					: `The ${req.method} ${req.path} request may or may not have been applied; it was not repeated to avoid a duplicate. Check HubSpot before running it again.`,
+					? `The ${req.method} ${req.path} request failed ${transientRetries + 1} time(s) (${code}: ${original}). Check the API base URL in the credential and the network.`
+					: `The ${req.method} ${req.path} request failed (${code}: ${original}) and may or may not have been applied; it was not repeated to avoid a duplicate. Check HubSpot before running it again.`,
 				itemIndex: options.itemIndex,
 			});
 		}
