@@ -3,105 +3,81 @@
  * no credential ids or instance data, a Settings node, sticky notes, only this package's and n8n's core nodes, and
  * every resource/operation value and parameter name known to the node type.
  */
-import type { WorkflowJson } from "./n8nApi";
-import { PACKAGE_NAME } from "./packageInstall";
+import type { WorkflowJson } from './n8nApi';
+import { PACKAGE_NAME } from './packageInstall';
 
 export interface NodeTypeDescription {
-  name: string;
-  version: number | number[];
-  properties?: Array<{
-    name: string;
-    options?: Array<{ value?: unknown; name?: string }>;
-    displayOptions?: unknown;
-  }>;
-  credentials?: Array<{ name: string }>;
+	name: string;
+	version: number | number[];
+	properties?: Array<{
+		name: string;
+		options?: Array<{ value?: unknown; name?: string }>;
+		displayOptions?: unknown;
+	}>;
+	credentials?: Array<{ name: string }>;
 }
 
 export function staticTemplateProblems(wf: WorkflowJson): string[] {
-  const problems: string[] = [];
-  const raw = JSON.stringify(wf);
-  if ((wf.meta as { instanceId?: string } | undefined)?.instanceId)
-    problems.push("meta.instanceId is set (instance data)");
-  if (wf.id !== undefined) problems.push("top-level id is set (instance data)");
-  if (wf.versionId !== undefined)
-    problems.push("versionId is set (instance data)");
-  if (wf.pinData && Object.keys(wf.pinData as object).length)
-    problems.push("pinData is not empty");
-  if (/"credentials"\s*:/.test(raw))
-    problems.push("a node carries credentials (ids or names of one instance)");
-  const names = new Set<string>();
-  for (const n of wf.nodes) {
-    if (names.has(n.name)) problems.push(`duplicate node name ${n.name}`);
-    names.add(n.name);
-    if (
-      !n.type.startsWith(`${PACKAGE_NAME}.`) &&
-      !n.type.startsWith("n8n-nodes-base.")
-    )
-      problems.push(
-        `${n.name}: type ${n.type} is neither this package's nor an n8n core node`,
-      );
-  }
-  const settings = wf.nodes.filter((n) => n.name === "Settings");
-  if (settings.length !== 1)
-    problems.push('there must be exactly one node named "Settings"');
-  else if (settings[0].type !== "n8n-nodes-base.set")
-    problems.push("Settings must be an Edit Fields (Set) node");
-  if (
-    !wf.nodes.some(
-      (n) =>
-        n.type === "n8n-nodes-base.stickyNote" &&
-        /setup/i.test(String(n.parameters.content)),
-    )
-  )
-    problems.push("no sticky note with the setup steps");
-  for (const [from, conn] of Object.entries(wf.connections)) {
-    if (!names.has(from)) problems.push(`connection from unknown node ${from}`);
-    for (const outs of (conn as { main: Array<Array<{ node: string }>> })
-      .main ?? [])
-      for (const c of outs ?? [])
-        if (!names.has(c.node))
-          problems.push(`connection to unknown node ${c.node}`);
-  }
-  return problems;
+	const problems: string[] = [];
+	const raw = JSON.stringify(wf);
+	if ((wf.meta as { instanceId?: string } | undefined)?.instanceId)
+		problems.push('meta.instanceId is set (instance data)');
+	if (wf.id !== undefined) problems.push('top-level id is set (instance data)');
+	if (wf.versionId !== undefined) problems.push('versionId is set (instance data)');
+	if (wf.pinData && Object.keys(wf.pinData as object).length) problems.push('pinData is not empty');
+	if (/"credentials"\s*:/.test(raw)) problems.push('a node carries credentials (ids or names of one instance)');
+	const names = new Set<string>();
+	for (const n of wf.nodes) {
+		if (names.has(n.name)) problems.push(`duplicate node name ${n.name}`);
+		names.add(n.name);
+		if (!n.type.startsWith(`${PACKAGE_NAME}.`) && !n.type.startsWith('n8n-nodes-base.'))
+			problems.push(`${n.name}: type ${n.type} is neither this package's nor an n8n core node`);
+	}
+	const settings = wf.nodes.filter((n) => n.name === 'Settings');
+	if (settings.length !== 1) problems.push('there must be exactly one node named "Settings"');
+	else if (settings[0].type !== 'n8n-nodes-base.set') problems.push('Settings must be an Edit Fields (Set) node');
+	if (!wf.nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote' && /setup/i.test(String(n.parameters.content))))
+		problems.push('no sticky note with the setup steps');
+	for (const [from, conn] of Object.entries(wf.connections)) {
+		if (!names.has(from)) problems.push(`connection from unknown node ${from}`);
+		for (const outs of (conn as { main: Array<Array<{ node: string }>> }).main ?? [])
+			for (const c of outs ?? []) if (!names.has(c.node)) problems.push(`connection to unknown node ${c.node}`);
+	}
+	return problems;
 }
 
 /** Problems of the template's nodes against the loaded node types; node types not loaded are listed separately. */
 export function nodeTypeProblems(
-  wf: WorkflowJson,
-  types: NodeTypeDescription[],
+	wf: WorkflowJson,
+	types: NodeTypeDescription[],
 ): { problems: string[]; missingTypes: string[] } {
-  const problems: string[] = [];
-  const missingTypes = new Set<string>();
-  for (const n of wf.nodes) {
-    const candidates = types.filter((t) => t.name === n.type);
-    if (!candidates.length) {
-      missingTypes.add(n.type);
-      continue;
-    }
-    const type = candidates.find((t) =>
-      ([] as number[]).concat(t.version).includes(n.typeVersion),
-    );
-    if (!type) {
-      problems.push(`${n.name}: ${n.type} has no version ${n.typeVersion}`);
-      continue;
-    }
-    const props = type.properties ?? [];
-    const known = new Set(props.map((p) => p.name));
-    for (const key of Object.keys(n.parameters)) {
-      if (!known.has(key))
-        problems.push(`${n.name}: parameter "${key}" is unknown to ${n.type}`);
-    }
-    for (const sel of ["resource", "operation"]) {
-      const value = n.parameters[sel];
-      if (value === undefined) continue;
-      const allowed = props
-        .filter((p) => p.name === sel)
-        .flatMap((p) => (p.options ?? []).map((o) => o.value));
-      if (!allowed.includes(value))
-        problems.push(
-          `${n.name}: ${sel} "${String(value)}" is not offered by ${n.type} (offers ${allowed.join(", ")})`,
-        );
-    }
-  }
-  return { problems, missingTypes: [...missingTypes] };
+	const problems: string[] = [];
+	const missingTypes = new Set<string>();
+	for (const n of wf.nodes) {
+		const candidates = types.filter((t) => t.name === n.type);
+		if (!candidates.length) {
+			missingTypes.add(n.type);
+			continue;
+		}
+		const type = candidates.find((t) => ([] as number[]).concat(t.version).includes(n.typeVersion));
+		if (!type) {
+			problems.push(`${n.name}: ${n.type} has no version ${n.typeVersion}`);
+			continue;
+		}
+		const props = type.properties ?? [];
+		const known = new Set(props.map((p) => p.name));
+		for (const key of Object.keys(n.parameters)) {
+			if (!known.has(key)) problems.push(`${n.name}: parameter "${key}" is unknown to ${n.type}`);
+		}
+		for (const sel of ['resource', 'operation']) {
+			const value = n.parameters[sel];
+			if (value === undefined) continue;
+			const allowed = props.filter((p) => p.name === sel).flatMap((p) => (p.options ?? []).map((o) => o.value));
+			if (!allowed.includes(value))
+				problems.push(
+					`${n.name}: ${sel} "${String(value)}" is not offered by ${n.type} (offers ${allowed.join(', ')})`,
+				);
+		}
+	}
+	return { problems, missingTypes: [...missingTypes] };
 }
