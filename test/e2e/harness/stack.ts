@@ -1,0 +1,500 @@
+/**
+ * The whole product on one machine: the simulators (Partner Central, HubSpot, SQS) on one scaled clock, real n8n
+ * with the packed package, the two credentials pointing at the simulators through their ordinary fields (endpoint
+ * URL, base URL), the templates imported unchanged (credentials picked, the webhook trigger's own app ID filled in,
+ * as the setup notes ask) and published, and HubSpot's webhook target set to the trigger's production URL.
+ * Used by the end-to-end scenarios and by `npm start`.
+ */
+import * as path from 'node:path';
+
+import { DEAL_PROPERTIES, PROPERTY_GROUP } from '../../../nodes/shared/sync/hubspotProperties';
+
+import {
+	importAndPublish,
+	loadTemplate,
+	startN8n,
+	webhookUrl,
+	withCredentials,
+	type N8nEnvironment,
+	type NodeTypeInfo,
+	type StartN8nOptions,
+	type WorkflowJson,
+} from './index';
+
+export const TEMPLATE_FILES = {
+	hubspotToPartnerCentral: 'hubspot-to-partner-central.json',
+	awsReferralsToHubSpot: 'aws-referrals-to-hubspot.json',
+} as const;
+export type TemplateKey = keyof typeof TEMPLATE_FILES;
+
+/** Default simulator identities (test/simulators README). */
+export const SIM_PC_ACCESS_KEY = 'AKIAPCSIMULATOR00001';
+export const SIM_PC_SECRET = 'pc-simulator-secret';
+export const SIM_HUBSPOT_TOKEN = process.env.HUBSPOT_SIM_TOKEN ?? 'demo-token';
+
+/** What the harness needs from `test/simulators` (loaded at run time: written by another part of the project). */
+export interface SimulatorHandle {
+	url: string;
+	port: number;
+	close(): Promise<void>;
+}
+export interface SimulatorsHandle {
+	partnerCentral: SimulatorHandle;
+	hubspot: SimulatorHandle;
+	sqs?: SimulatorHandle;
+	close(): Promise<void>;
+	[key: string]: unknown;
+}
+
+export async function loadSimulators(): Promise<{
+	startSimulators(opts?: Record<string, unknown>): Promise<SimulatorsHandle>;
+}> {
+	const modulePath = path.resolve(__dirname, '..', '..', 'simulators');
+	let mod: { startSimulators?: (opts?: Record<string, unknown>) => Promise<SimulatorsHandle> };
+	try {
+		mod = (await import(modulePath)) as typeof mod;
+	} catch (error) {
+		throw new Error(`The simulators (test/simulators/index.ts) could not be loaded: ${(error as Error).message}`);
+	}
+	if (typeof mod.startSimulators !== 'function') throw new Error('test/simulators/index.ts exports no startSimulators');
+	return { startSimulators: mod.startSimulators };
+}
+
+/** Small JSON client for a simulator's admin API (`/__admin/...`). */
+export class Admin {
+	constructor(public readonly baseUrl: string) {}
+
+	async call<T = unknown>(method: string, adminPath: string, body?: unknown): Promise<T> {
+		const r = await fetch(`${this.baseUrl}/__admin/${adminPath.replace(/^\//, '')}`, {
+			method,
+			headers: { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await r.text();
+		if (!r.ok) throw new Error(`${method} ${this.baseUrl}/__admin/${adminPath} -> ${r.status}: ${text.slice(0, 1000)}`);
+		return (text ? JSON.parse(text) : {}) as T;
+	}
+	get<T = unknown>(p: string): Promise<T> {
+		return this.call<T>('GET', p);
+	}
+	post<T = unknown>(p: string, body: unknown = {}): Promise<T> {
+		return this.call<T>('POST', p, body);
+	}
+	put<T = unknown>(p: string, body: unknown = {}): Promise<T> {
+		return this.call<T>('PUT', p, body);
+	}
+	del<T = unknown>(p: string): Promise<T> {
+		return this.call<T>('DELETE', p);
+	}
+}
+
+export interface RealAccounts {
+	hubspot?: { accessToken: string; clientSecret?: string; baseUrl?: string; appId?: string };
+	aws?: {
+		accessKeyId?: string;
+		secretAccessKey?: string;
+		sessionToken?: string;
+		roleArn?: string;
+		externalId?: string;
+		catalog?: string;
+		region?: string;
+	};
+}
+
+/** Real-account settings from the environment (documented in docs/templates.md). */
+export function realAccountsFromEnv(env: NodeJS.ProcessEnv = process.env): RealAccounts {
+	const out: RealAccounts = {};
+	if (env.HUBSPOT_ACCESS_TOKEN) {
+		out.hubspot = {
+			accessToken: env.HUBSPOT_ACCESS_TOKEN,
+			clientSecret: env.HUBSPOT_CLIENT_SECRET,
+			baseUrl: env.HUBSPOT_BASE_URL,
+			appId: env.HUBSPOT_APP_ID,
+		};
+	}
+	if (env.AWS_PC_ACCESS_KEY_ID || env.AWS_PC_ROLE_ARN) {
+		out.aws = {
+			accessKeyId: env.AWS_PC_ACCESS_KEY_ID,
+			secretAccessKey: env.AWS_PC_SECRET_ACCESS_KEY,
+			sessionToken: env.AWS_PC_SESSION_TOKEN,
+			roleArn: env.AWS_PC_ROLE_ARN,
+			externalId: env.AWS_PC_EXTERNAL_ID,
+			catalog: env.AWS_PC_CATALOG ?? 'Sandbox',
+			region: env.AWS_PC_REGION ?? 'us-east-1',
+		};
+	}
+	return out;
+}
+
+export interface StackOptions extends StartN8nOptions {
+	/** Simulated seconds per real second (quotas, review delays, task durations). */
+	timeScale?: number;
+	/** Which templates to import and publish (default: both). */
+	templates?: TemplateKey[];
+	/** Seed the simulators with the demo portal (see seedDemo). */
+	demo?: boolean;
+	/** Real accounts instead of the simulators (npm start only). */
+	real?: RealAccounts;
+	/** Simulator ports (npm start uses the documented defaults; tests use free ports). */
+	simulatorPorts?: { partnerCentral?: number; hubspot?: number; sqs?: number };
+	/** Change a template before import, as a user would in the editor (e.g. Settings values). */
+	adjust?: (key: TemplateKey, wf: WorkflowJson) => WorkflowJson;
+}
+
+export interface Stack {
+	n8n: N8nEnvironment;
+	sims?: SimulatorsHandle;
+	pc?: Admin;
+	hubspot?: Admin;
+	nodeTypes: NodeTypeInfo[];
+	credentials: Record<string, { id: string; name: string }>;
+	workflows: Partial<Record<TemplateKey, { id: string; json: WorkflowJson }>>;
+	/** Production URL of the HubSpot webhook trigger of template 1. */
+	hubspotWebhookUrl?: string;
+	stop(): Promise<void>;
+}
+
+const HUBSPOT_APP_ID_FALLBACK = '';
+
+/** Starts everything; on failure stops what was started. */
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+	const log = opts.log ?? (() => {});
+	const real = opts.real ?? {};
+	let sims: SimulatorsHandle | undefined;
+	let n8n: N8nEnvironment | undefined;
+	try {
+		if (!real.hubspot || !real.aws) {
+			const { startSimulators } = await loadSimulators();
+			sims = await startSimulators({
+				timeScale: opts.timeScale ?? 1,
+				...(opts.simulatorPorts ?? {}),
+				ports: opts.simulatorPorts,
+			});
+			log(`Simulators: Partner Central ${sims.partnerCentral.url}, HubSpot ${sims.hubspot.url}`);
+		}
+		const pc = sims && !real.aws ? new Admin(sims.partnerCentral.url) : undefined;
+		const hubspot = sims && !real.hubspot ? new Admin(sims.hubspot.url) : undefined;
+		// Setup step of every install: the aws_* deal properties exist (HubSpot node "Property > Ensure").
+		if (hubspot) await hubspot.post('seed', awsDealPropertiesSeed());
+		if (opts.demo && (pc || hubspot)) await seedDemo({ pc, hubspot }, log);
+
+		n8n = await startN8n(opts);
+		const nodeTypes = await n8n.api.nodeTypes();
+
+		// Credentials, through the ordinary fields a user fills in.
+		const credentials: Record<string, { id: string; name: string }> = {};
+		let hubspotAppId = real.hubspot?.appId ?? HUBSPOT_APP_ID_FALLBACK;
+		if (real.hubspot) {
+			credentials.hubSpotPartnerCentralApi = await n8n.api.createCredential('HubSpot', 'hubSpotPartnerCentralApi', {
+				accessToken: real.hubspot.accessToken,
+				clientSecret: real.hubspot.clientSecret ?? '',
+				...(real.hubspot.baseUrl ? { baseUrl: real.hubspot.baseUrl } : {}),
+			});
+		} else if (hubspot && sims) {
+			const settings = await hubspot.get<{ clientSecret?: string; appId?: string | number }>('webhooks/settings');
+			hubspotAppId = String(settings.appId ?? hubspotAppId);
+			credentials.hubSpotPartnerCentralApi = await n8n.api.createCredential(
+				'HubSpot (simulator)',
+				'hubSpotPartnerCentralApi',
+				{ accessToken: SIM_HUBSPOT_TOKEN, clientSecret: settings.clientSecret ?? '', baseUrl: sims.hubspot.url },
+			);
+		}
+		if (real.aws) {
+			const a = real.aws;
+			credentials.awsPartnerCentralApi = await n8n.api.createCredential(
+				'AWS Partner Central',
+				'awsPartnerCentralApi',
+				a.roleArn
+					? {
+							authentication: 'assumeRole',
+							roleArn: a.roleArn,
+							externalId: a.externalId ?? '',
+							sourceCredentials: a.accessKeyId ? 'accessKeys' : 'hostChain',
+							...(a.accessKeyId ? { accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey ?? '' } : {}),
+							catalog: a.catalog,
+							region: a.region,
+						}
+					: {
+							authentication: 'accessKeys',
+							accessKeyId: a.accessKeyId ?? '',
+							secretAccessKey: a.secretAccessKey ?? '',
+							...(a.sessionToken ? { sessionToken: a.sessionToken } : {}),
+							catalog: a.catalog,
+							region: a.region,
+						},
+			);
+		} else if (sims) {
+			credentials.awsPartnerCentralApi = await n8n.api.createCredential(
+				'AWS Partner Central (simulator)',
+				'awsPartnerCentralApi',
+				{
+					authentication: 'accessKeys',
+					accessKeyId: SIM_PC_ACCESS_KEY,
+					secretAccessKey: SIM_PC_SECRET,
+					catalog: 'Sandbox',
+					region: 'us-east-1',
+					endpointUrl: sims.partnerCentral.url,
+				},
+			);
+		}
+
+		// Templates: imported as shipped, credentials picked, setup-note fields filled, published.
+		const workflows: Stack['workflows'] = {};
+		for (const key of opts.templates ?? (Object.keys(TEMPLATE_FILES) as TemplateKey[])) {
+			let wf = withCredentials(loadTemplate(TEMPLATE_FILES[key]), nodeTypes, credentials);
+			wf = fillSetupFields(wf, { hubspotAppId });
+			if (opts.adjust) wf = opts.adjust(key, wf);
+			workflows[key] = await importAndPublish(n8n.api, wf);
+			log(`Template "${wf.name}" imported and published (id ${workflows[key]!.id})`);
+		}
+
+		let hubspotWebhookUrl: string | undefined;
+		const t1 = workflows.hubspotToPartnerCentral;
+		if (t1) {
+			hubspotWebhookUrl = webhookUrl(n8n.baseUrl, t1.json, 'HubSpot Deal Webhook', nodeTypes);
+			if (hubspot) {
+				await hubspot.put('webhooks/settings', { targetUrl: hubspotWebhookUrl });
+				await hubspot.del('webhooks/subscriptions');
+				await hubspot.post('webhooks/subscriptions', { eventType: 'deal.creation', active: true });
+				await hubspot.post('webhooks/subscriptions', {
+					eventType: 'deal.propertyChange',
+					propertyName: 'dealname',
+					active: true,
+				});
+				for (const p of [
+					'dealstage',
+					'amount',
+					'closedate',
+					'description',
+					'aws_use_case',
+					'aws_solution_ids',
+					'aws_industry',
+				])
+					await hubspot.post('webhooks/subscriptions', {
+						eventType: 'deal.propertyChange',
+						propertyName: p,
+						active: true,
+					});
+			}
+		}
+
+		const started = { sims, n8n };
+		return {
+			n8n,
+			sims,
+			pc,
+			hubspot,
+			nodeTypes,
+			credentials,
+			workflows,
+			hubspotWebhookUrl,
+			async stop() {
+				await started.n8n.stop();
+				await started.sims?.close();
+			},
+		};
+	} catch (error) {
+		await n8n?.stop().catch(() => {});
+		await sims?.close().catch(() => {});
+		throw error;
+	}
+}
+
+/** The fields the templates' setup notes ask the user to fill in. */
+export function fillSetupFields(wf: WorkflowJson, values: { hubspotAppId?: string }): WorkflowJson {
+	return {
+		...wf,
+		nodes: wf.nodes.map((n) =>
+			n.name === 'HubSpot Deal Webhook' && values.hubspotAppId
+				? { ...n, parameters: { ...n.parameters, ownAppIds: values.hubspotAppId } }
+				: n,
+		),
+	};
+}
+
+/** Changes one assignment of a template's Settings node (what ops would edit). */
+export function withSetting(wf: WorkflowJson, name: string, value: unknown): WorkflowJson {
+	return {
+		...wf,
+		nodes: wf.nodes.map((n) => {
+			if (n.name !== 'Settings') return n;
+			const params = n.parameters as { assignments: { assignments: Array<{ name: string; value: unknown }> } };
+			const list = params.assignments.assignments.map((a) => (a.name === name ? { ...a, value } : a));
+			if (!list.some((a) => a.name === name)) throw new Error(`Settings has no ${name}`);
+			return { ...n, parameters: { ...n.parameters, assignments: { assignments: list } } };
+		}),
+	};
+}
+
+/**
+ * The demo portal: a few tagged and untagged deals with companies and contacts in HubSpot, and one pending AWS
+ * referral in Partner Central. Uses the simulators' seed endpoints.
+ */
+export async function seedDemo(
+	admins: { pc?: Admin; hubspot?: Admin },
+	log: (m: string) => void = () => {},
+): Promise<void> {
+	if (admins.hubspot) {
+		await admins.hubspot.post('seed', DEMO_HUBSPOT_SEED);
+		log('HubSpot simulator seeded with the demo deals');
+	}
+	if (admins.pc) {
+		await admins.pc.post('seed', DEMO_PC_SEED);
+		log('Partner Central simulator seeded with one pending AWS referral');
+	}
+}
+
+/** The package's aws_* deal properties, as the HubSpot node's "Property > Ensure" would create them. */
+export function awsDealPropertiesSeed(): Record<string, unknown> {
+	return {
+		propertyGroups: { deals: [PROPERTY_GROUP] },
+		properties: {
+			deals: DEAL_PROPERTIES.map((d) => ({
+				name: d.name,
+				label: d.label,
+				type: d.type,
+				fieldType: d.fieldType,
+				groupName: PROPERTY_GROUP.name,
+				description: d.description,
+				hasUniqueValue: d.hasUniqueValue ?? false,
+				...(d.options ? { options: d.options.map((o) => ({ label: o, value: o })) } : {}),
+			})),
+		},
+	};
+}
+
+export const DEMO_HUBSPOT_SEED = {
+	objects: {
+		companies: [
+			{
+				ref: 'acme',
+				properties: {
+					name: 'Acme Logistics',
+					domain: 'acme-logistics.example',
+					industry: 'TRANSPORTATION_TRUCKING_RAILROAD',
+					country: 'United States',
+					state: 'Washington',
+					city: 'Seattle',
+					zip: '98101',
+					address: '400 Pine St',
+				},
+			},
+			{
+				ref: 'globex',
+				properties: {
+					name: 'Globex Health',
+					domain: 'globex-health.example',
+					industry: 'HOSPITAL_HEALTH_CARE',
+					country: 'Germany',
+					city: 'Berlin',
+					zip: '10115',
+					address: 'Invalidenstrasse 1',
+				},
+			},
+			{
+				ref: 'initech',
+				properties: {
+					name: 'Initech Software',
+					domain: 'initech.example',
+					industry: 'COMPUTER_SOFTWARE',
+					country: 'United States',
+					state: 'Texas',
+					city: 'Austin',
+					zip: '73301',
+				},
+			},
+		],
+		contacts: [
+			{
+				ref: 'jane',
+				properties: {
+					firstname: 'Jane',
+					lastname: 'Doe',
+					email: 'jane.doe@acme-logistics.example',
+					phone: '+1 206 555 0100',
+					jobtitle: 'CTO',
+				},
+				associations: [{ to: 'acme', primary: true }],
+			},
+			{
+				ref: 'max',
+				properties: {
+					firstname: 'Max',
+					lastname: 'Mustermann',
+					email: 'max@globex-health.example',
+					phone: '+49 30 1234567',
+					jobtitle: 'Head of IT',
+				},
+				associations: [{ to: 'globex', primary: true }],
+			},
+			{
+				ref: 'peter',
+				properties: { firstname: 'Peter', lastname: 'Gibbons', email: 'peter@initech.example', jobtitle: 'Engineer' },
+				associations: [{ to: 'initech', primary: true }],
+			},
+		],
+		deals: [
+			{
+				ref: 'acme-migration',
+				properties: {
+					dealname: '#AWS Acme Logistics data platform migration',
+					dealstage: 'qualifiedtobuy',
+					pipeline: 'default',
+					amount: '240000',
+					closedate: '2027-03-31',
+					description:
+						'Move the on-premises logistics data warehouse and route planning to AWS to cut batch times from hours to minutes.',
+					aws_use_case: 'Migration / Database Migration',
+				},
+				associations: [{ to: 'acme', primary: true }, { to: 'jane' }],
+			},
+			{
+				ref: 'globex-analytics',
+				properties: {
+					dealname: '#AWS Globex patient analytics',
+					dealstage: 'appointmentscheduled',
+					pipeline: 'default',
+					amount: '90000',
+					closedate: '2027-06-30',
+					description: 'Short',
+				},
+				associations: [{ to: 'globex', primary: true }, { to: 'max' }],
+			},
+			{
+				ref: 'initech-support',
+				properties: {
+					dealname: 'Initech support renewal',
+					dealstage: 'contractsent',
+					pipeline: 'default',
+					amount: '12000',
+					closedate: '2027-01-15',
+					description: 'Yearly support renewal, not a co-sell deal.',
+				},
+				associations: [{ to: 'initech', primary: true }, { to: 'peter' }],
+			},
+		],
+	},
+};
+
+export const DEMO_PC_SEED = {
+	invitations: [
+		{
+			kind: 'awsReferral',
+			customer: {
+				CompanyName: 'Umbrella Retail',
+				WebsiteUrl: 'https://umbrella-retail.example',
+				CountryCode: 'US',
+				Industry: 'Retail',
+			},
+			project: {
+				Title: 'Umbrella Retail e-commerce modernization',
+				BusinessProblem:
+					'The customer runs its web shop on ageing servers and wants to move to containers on AWS before the holiday season.',
+				ExpectedCustomerSpend: [{ Amount: '15000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+			},
+			senderContacts: [
+				{ Email: 'aws.seller@amazon.example', FirstName: 'Sam', LastName: 'Seller', BusinessTitle: 'Account Manager' },
+			],
+		},
+	],
+};
