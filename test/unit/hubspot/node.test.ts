@@ -244,6 +244,23 @@ describe('Deal > Find by AWS ID and Update Properties', () => {
 	});
 });
 
+describe('Deal > Update Properties with a deleted deal', () => {
+	it('updates the deals that exist and reports the missing one on its own item', async () => {
+		await ensureProperties();
+		const seeded = sim.seed({ objects: { deals: [{ ref: 'a', properties: { dealname: 'A' } }, { ref: 'b', properties: { dealname: 'B' } }] } });
+		const ids = [seeded.refs.a.id, '987654321', seeded.refs.b.id];
+		const { out } = await run(
+			{ resource: 'deal', operation: 'updateProperties', dealId: (_: number, j: IDataObject) => j.dealId, propertiesJson: { aws_sync_status: 'synced' }, propertyValues: {} },
+			{ items: items(3, (i) => ({ dealId: ids[i] })), continueOnFail: true },
+		);
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(out[0].json.dealId).toBe(ids[0]);
+		expect(String(out[1].json.error)).toContain('987654321');
+		expect(out[2].json.dealId).toBe(ids[2]);
+		expect(stateDeals().filter((d) => d.properties.aws_sync_status === 'synced')).toHaveLength(2);
+	});
+});
+
 describe('Deal > Add Note and Create Task', () => {
 	it('writes an escaped note on the deal (association 214)', async () => {
 		const seeded = sim.seed({ objects: { deals: [{ ref: 'd', properties: { dealname: 'N', hubspot_owner_id: '75480002' } }] } });
