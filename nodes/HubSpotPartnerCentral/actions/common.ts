@@ -7,6 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, jsonParse } from 'n8n-workflow';
 
+import type { AssociationInput } from '../../shared/hubspot/associations';
+import { createAssociations } from '../../shared/hubspot/associations';
+
 /** What every operation file exports. Operations get all input items so they can batch across them. */
 export interface OperationModule {
 	description: INodeProperties[];
@@ -199,4 +202,74 @@ export function batchErrorsById(response: IDataObject): Map<string, string> {
 
 export function toJson(value: unknown): JsonObject {
 	return value as JsonObject;
+}
+
+/**
+ * Reads each item's request with `read`; an item whose parameters are wrong becomes an error item (Continue On
+ * Fail) or stops the node. Batched operations start with this.
+ */
+export function collectRequests<T extends object>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	results: Map<number, INodeExecutionData[]>,
+	read: (itemIndex: number) => T,
+): Array<T & { itemIndex: number }> {
+	const requests: Array<T & { itemIndex: number }> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			requests.push({ ...read(i), itemIndex: i });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, i);
+			results.set(i, [errorItem(error, i)]);
+		}
+	}
+	return requests;
+}
+
+/** HubSpot rejects a batch naming the same record twice: one entry per key, later items win. */
+export function mergeByKey<R extends { properties: Record<string, string | null> }>(
+	requests: R[],
+	key: (r: R) => string,
+): Map<string, Record<string, string | null>> {
+	const merged = new Map<string, Record<string, string | null>>();
+	for (const r of requests) merged.set(key(r), { ...(merged.get(key(r)) ?? {}), ...r.properties });
+	return merged;
+}
+
+/** Input item indexes of the requests whose key is in `keys`. */
+export function indexesFor<R extends { itemIndex: number }>(requests: R[], key: (r: R) => string, keys: string[]): number[] {
+	const wanted = new Set(keys);
+	return requests.filter((r) => wanted.has(key(r))).map((r) => r.itemIndex);
+}
+
+export type Outcome = { json: IDataObject } | { error: unknown; extra?: IDataObject };
+
+/** Turns each request's outcome into its output item (items already answered, e.g. failed batches, are kept). */
+export function emitOutcomes<R extends { itemIndex: number }>(
+	ctx: IExecuteFunctions,
+	requests: R[],
+	results: Map<number, INodeExecutionData[]>,
+	outcome: (r: R) => Outcome,
+): void {
+	for (const r of requests) {
+		if (results.has(r.itemIndex)) continue;
+		const o = outcome(r);
+		if ('json' in o) {
+			results.set(r.itemIndex, [{ json: o.json, pairedItem: { item: r.itemIndex } }]);
+			continue;
+		}
+		if (!ctx.continueOnFail()) throw asNodeError(ctx, o.error, r.itemIndex);
+		results.set(r.itemIndex, [errorItem(o.error, r.itemIndex, o.extra)]);
+	}
+}
+
+/** Links deals to `toType` records; returns the error instead of throwing so each item can report it. */
+export async function tryAssociate(ctx: IExecuteFunctions, toType: string, links: AssociationInput[]): Promise<unknown> {
+	if (!links.length) return undefined;
+	try {
+		await createAssociations(ctx, 'deals', toType, links);
+		return undefined;
+	} catch (error) {
+		return error;
+	}
 }

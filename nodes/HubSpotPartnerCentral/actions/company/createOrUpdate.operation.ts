@@ -2,20 +2,23 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AssociationInput } from '../../../shared/hubspot/associations';
-import { ASSOCIATION_TYPES, createAssociations } from '../../../shared/hubspot/associations';
+import { ASSOCIATION_TYPES } from '../../../shared/hubspot/associations';
 import { isPlausibleDomain, normalizeDomain } from '../../../shared/hubspot/normalize';
 import type { HsObject } from '../../../shared/hubspot/objects';
 import { chunk, searchAll, toHsObject, toPropertyStrings } from '../../../shared/hubspot/objects';
 import { hubspotRequest } from '../../../shared/hubspot/transport';
 import {
-	asNodeError,
-	errorItem,
+	collectRequests,
+	emitOutcomes,
 	failItems,
+	indexesFor,
 	inInputOrder,
+	mergeByKey,
 	optionalString,
 	propertyValueFields,
 	readPropertyValues,
 	requiredString,
+	tryAssociate,
 } from '../common';
 
 const show = { resource: ['company'], operation: ['createOrUpdate'] };
@@ -59,93 +62,26 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface Request {
-	itemIndex: number;
-	domain: string;
-	properties: Record<string, string | null>;
-	dealId: string;
-	primary: boolean;
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results = new Map<number, INodeExecutionData[]>();
-	const requests: Request[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const domain = normalizeDomain(requiredString(this, 'domain', i, 'Domain'));
-			if (!isPlausibleDomain(domain)) {
-				throw new NodeOperationError(this.getNode(), `"${domain}" is not a website domain`, { itemIndex: i });
-			}
-			const properties = toPropertyStrings(readPropertyValues(this, i));
-			const name = optionalString(this, 'name', i);
-			if (name) properties.name = name;
-			properties.domain = domain;
-			requests.push({
-				itemIndex: i,
-				domain,
-				properties,
-				dealId: optionalString(this, 'dealId', i),
-				primary: this.getNodeParameter('primary', i, true) as boolean,
-			});
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, i);
-			results.set(i, [errorItem(error, i)]);
+	const requests = collectRequests(this, items, results, (i) => {
+		const domain = normalizeDomain(requiredString(this, 'domain', i, 'Domain'));
+		if (!isPlausibleDomain(domain)) {
+			throw new NodeOperationError(this.getNode(), `"${domain}" is not a website domain`, { itemIndex: i });
 		}
-	}
+		const properties = toPropertyStrings(readPropertyValues(this, i));
+		const name = optionalString(this, 'name', i);
+		if (name) properties.name = name;
+		properties.domain = domain;
+		return { domain, properties, dealId: optionalString(this, 'dealId', i), primary: this.getNodeParameter('primary', i, true) as boolean };
+	});
 
-	const merged = new Map<string, Record<string, string | null>>();
-	for (const r of requests) merged.set(r.domain, { ...(merged.get(r.domain) ?? {}), ...r.properties });
+	const key = (r: { domain: string }) => r.domain;
 	const companies = new Map<string, { company: HsObject; created: boolean }>();
-	for (const part of chunk([...merged.entries()])) {
-		const indexes = requests.filter((r) => part.some(([d]) => d === r.domain)).map((r) => r.itemIndex);
+	for (const part of chunk([...mergeByKey(requests, key).entries()])) {
+		const indexes = indexesFor(requests, key, part.map(([d]) => d));
 		try {
-			const found = await searchAll(
-				this,
-				'companies',
-				{
-					filterGroups: [{ filters: [{ propertyName: 'domain', operator: 'IN', values: part.map(([d]) => d) }] }],
-					properties: ['name', 'domain'],
-				},
-				{ itemIndex: indexes[0] },
-			);
-			const existing = new Map<string, HsObject>();
-			for (const c of found) {
-				const d = normalizeDomain(c.properties.domain ?? '');
-				if (!existing.has(d)) existing.set(d, c); // oldest (lowest id) wins if HubSpot already has duplicates
-			}
-			const updates = part.filter(([d]) => existing.has(d));
-			const creates = part.filter(([d]) => !existing.has(d));
-			if (updates.length) {
-				const response = (await hubspotRequest(
-					this,
-					{
-						method: 'POST',
-						path: '/crm/v3/objects/companies/batch/update',
-						body: { inputs: updates.map(([d, properties]) => ({ id: existing.get(d)!.id, properties })) },
-					},
-					{ itemIndex: indexes[0] },
-				)) as IDataObject;
-				for (const raw of (response.results as IDataObject[]) ?? []) {
-					const company = toHsObject(raw);
-					const d = [...existing.entries()].find(([, c]) => c.id === company.id)?.[0];
-					if (d) companies.set(d, { company, created: false });
-				}
-			}
-			if (creates.length) {
-				const response = (await hubspotRequest(
-					this,
-					{
-						method: 'POST',
-						path: '/crm/v3/objects/companies/batch/create',
-						body: { inputs: creates.map(([, properties]) => ({ properties })) },
-					},
-					{ itemIndex: indexes[0] },
-				)) as IDataObject;
-				for (const raw of (response.results as IDataObject[]) ?? []) {
-					const company = toHsObject(raw);
-					companies.set(normalizeDomain(company.properties.domain ?? ''), { company, created: true });
-				}
-			}
+			for (const [domain, done] of await writeCompanies(this, part, indexes[0])) companies.set(domain, done);
 		} catch (error) {
 			failItems(this, error, indexes, results);
 		}
@@ -158,30 +94,67 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		links.push({ fromId: r.dealId, toId: done.company.id, typeId: ASSOCIATION_TYPES.dealToCompany });
 		if (r.primary) links.push({ fromId: r.dealId, toId: done.company.id, typeId: ASSOCIATION_TYPES.dealToCompanyPrimary });
 	}
-	let linkError: unknown;
-	if (links.length) {
-		try {
-			await createAssociations(this, 'deals', 'companies', links);
-		} catch (error) {
-			linkError = error;
-		}
-	}
+	const linkError = await tryAssociate(this, 'companies', links);
 
-	for (const r of requests) {
-		if (results.has(r.itemIndex)) continue;
+	emitOutcomes(this, requests, results, (r) => {
 		const done = companies.get(r.domain);
-		const problem = done ? (r.dealId ? linkError : undefined) : new Error(`HubSpot did not return a company for ${r.domain}`);
-		if (problem) {
-			if (!this.continueOnFail()) throw asNodeError(this, problem, r.itemIndex);
-			results.set(r.itemIndex, [errorItem(problem, r.itemIndex, { domain: r.domain, companyId: done?.company.id ?? null })]);
-			continue;
-		}
-		results.set(r.itemIndex, [
-			{
-				json: { companyId: done!.company.id, created: done!.created, domain: r.domain, dealId: r.dealId || null, company: done!.company as unknown as IDataObject },
-				pairedItem: { item: r.itemIndex },
-			},
-		]);
-	}
+		const extra = { domain: r.domain, companyId: done?.company.id ?? null };
+		if (!done) return { error: new Error(`HubSpot did not return a company for ${r.domain}`), extra };
+		if (linkError && r.dealId) return { error: linkError, extra };
+		return {
+			json: { companyId: done.company.id, created: done.created, domain: r.domain, dealId: r.dealId || null, company: done.company as unknown as IDataObject },
+		};
+	});
 	return inInputOrder(items.length, results);
+}
+
+/** One search for up to 100 domains, then one batch update for the known ones and one batch create for the rest. */
+async function writeCompanies(
+	ctx: IExecuteFunctions,
+	part: Array<[string, Record<string, string | null>]>,
+	itemIndex: number,
+): Promise<Map<string, { company: HsObject; created: boolean }>> {
+	const out = new Map<string, { company: HsObject; created: boolean }>();
+	const found = await searchAll(
+		ctx,
+		'companies',
+		{ filterGroups: [{ filters: [{ propertyName: 'domain', operator: 'IN', values: part.map(([d]) => d) }] }], properties: ['name', 'domain'] },
+		{ itemIndex },
+	);
+	const existing = new Map<string, HsObject>();
+	for (const c of found) {
+		const d = normalizeDomain(c.properties.domain ?? '');
+		if (!existing.has(d)) existing.set(d, c); // oldest (lowest id) wins if HubSpot already has duplicates
+	}
+	const updates = part.filter(([d]) => existing.has(d));
+	const creates = part.filter(([d]) => !existing.has(d));
+	if (updates.length) {
+		const byId = new Map(updates.map(([d]) => [existing.get(d)?.id ?? '', d]));
+		const response = (await hubspotRequest(
+			ctx,
+			{
+				method: 'POST',
+				path: '/crm/v3/objects/companies/batch/update',
+				body: { inputs: updates.map(([d, properties]) => ({ id: existing.get(d)?.id, properties })) },
+			},
+			{ itemIndex },
+		)) as IDataObject;
+		for (const raw of (response.results as IDataObject[]) ?? []) {
+			const company = toHsObject(raw);
+			const d = byId.get(company.id);
+			if (d) out.set(d, { company, created: false });
+		}
+	}
+	if (creates.length) {
+		const response = (await hubspotRequest(
+			ctx,
+			{ method: 'POST', path: '/crm/v3/objects/companies/batch/create', body: { inputs: creates.map(([, properties]) => ({ properties })) } },
+			{ itemIndex },
+		)) as IDataObject;
+		for (const raw of (response.results as IDataObject[]) ?? []) {
+			const company = toHsObject(raw);
+			out.set(normalizeDomain(company.properties.domain ?? ''), { company, created: true });
+		}
+	}
+	return out;
 }

@@ -2,21 +2,24 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AssociationInput } from '../../../shared/hubspot/associations';
-import { ASSOCIATION_TYPES, createAssociations } from '../../../shared/hubspot/associations';
+import { ASSOCIATION_TYPES } from '../../../shared/hubspot/associations';
 import { isPlausibleEmail, normalizeEmail } from '../../../shared/hubspot/normalize';
 import type { HsObject } from '../../../shared/hubspot/objects';
 import { chunk, toHsObject, toPropertyStrings } from '../../../shared/hubspot/objects';
 import { hubspotRequest } from '../../../shared/hubspot/transport';
 import {
-	asNodeError,
 	batchErrorsById,
-	errorItem,
+	collectRequests,
+	emitOutcomes,
 	failItems,
+	indexesFor,
 	inInputOrder,
+	mergeByKey,
 	optionalString,
 	propertyValueFields,
 	readPropertyValues,
 	requiredString,
+	tryAssociate,
 } from '../common';
 
 const show = { resource: ['contact'], operation: ['createOrUpdate'] };
@@ -60,41 +63,27 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface Request {
-	itemIndex: number;
-	email: string;
-	properties: Record<string, string | null>;
-	dealId: string;
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results = new Map<number, INodeExecutionData[]>();
-	const requests: Request[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const email = normalizeEmail(requiredString(this, 'email', i, 'Email'));
-			if (!isPlausibleEmail(email)) {
-				throw new NodeOperationError(this.getNode(), `"${email}" is not an email address`, { itemIndex: i });
-			}
-			const properties = toPropertyStrings(readPropertyValues(this, i));
-			for (const f of NAMED_FIELDS) {
-				const value = optionalString(this, f.name, i);
-				if (value) properties[f.property] = value;
-			}
-			properties.email = email;
-			requests.push({ itemIndex: i, email, properties, dealId: optionalString(this, 'dealId', i) });
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, i);
-			results.set(i, [errorItem(error, i)]);
+	const requests = collectRequests(this, items, results, (i) => {
+		const email = normalizeEmail(requiredString(this, 'email', i, 'Email'));
+		if (!isPlausibleEmail(email)) {
+			throw new NodeOperationError(this.getNode(), `"${email}" is not an email address`, { itemIndex: i });
 		}
-	}
+		const properties = toPropertyStrings(readPropertyValues(this, i));
+		for (const f of NAMED_FIELDS) {
+			const value = optionalString(this, f.name, i);
+			if (value) properties[f.property] = value;
+		}
+		properties.email = email;
+		return { email, properties, dealId: optionalString(this, 'dealId', i) };
+	});
 
-	const merged = new Map<string, Record<string, string | null>>();
-	for (const r of requests) merged.set(r.email, { ...(merged.get(r.email) ?? {}), ...r.properties });
+	const key = (r: { email: string }) => r.email;
 	const contacts = new Map<string, { contact: HsObject; created: boolean }>();
 	const failed = new Map<string, unknown>();
-	for (const part of chunk([...merged.entries()])) {
-		const indexes = requests.filter((r) => part.some(([e]) => e === r.email)).map((r) => r.itemIndex);
+	for (const part of chunk([...mergeByKey(requests, key).entries()])) {
+		const indexes = indexesFor(requests, key, part.map(([email]) => email));
 		try {
 			const response = (await hubspotRequest(
 				this,
@@ -121,34 +110,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const done = contacts.get(r.email);
 		if (done && r.dealId) links.push({ fromId: r.dealId, toId: done.contact.id, typeId: ASSOCIATION_TYPES.dealToContact });
 	}
-	let linkError: unknown;
-	if (links.length) {
-		try {
-			await createAssociations(this, 'deals', 'contacts', links);
-		} catch (error) {
-			linkError = error;
-		}
-	}
+	const linkError = await tryAssociate(this, 'contacts', links);
 
-	for (const r of requests) {
-		if (results.has(r.itemIndex)) continue;
+	emitOutcomes(this, requests, results, (r) => {
 		const done = contacts.get(r.email);
-		const problem = done
-			? r.dealId
-				? linkError
-				: undefined
-			: (failed.get(r.email) ?? new Error(`HubSpot did not return a contact for ${r.email}`));
-		if (problem) {
-			if (!this.continueOnFail()) throw asNodeError(this, problem, r.itemIndex);
-			results.set(r.itemIndex, [errorItem(problem, r.itemIndex, { email: r.email, contactId: done?.contact.id ?? null })]);
-			continue;
-		}
-		results.set(r.itemIndex, [
-			{
-				json: { contactId: done!.contact.id, created: done!.created, email: r.email, dealId: r.dealId || null, contact: done!.contact as unknown as IDataObject },
-				pairedItem: { item: r.itemIndex },
-			},
-		]);
-	}
+		const extra = { email: r.email, contactId: done?.contact.id ?? null };
+		if (!done) return { error: failed.get(r.email) ?? new Error(`HubSpot did not return a contact for ${r.email}`), extra };
+		if (linkError && r.dealId) return { error: linkError, extra };
+		return {
+			json: { contactId: done.contact.id, created: done.created, email: r.email, dealId: r.dealId || null, contact: done.contact as unknown as IDataObject },
+		};
+	});
 	return inInputOrder(items.length, results);
 }

@@ -4,7 +4,7 @@ import { DEFAULT_DEAL_PROPERTIES } from '../../../shared/hubspot/bundles';
 import type { HsObject } from '../../../shared/hubspot/objects';
 import { chunk, searchAll, uniqueStrings } from '../../../shared/hubspot/objects';
 import { DEAL_PROPERTY_NAMES } from '../../../shared/sync/hubspotProperties';
-import { asNodeError, errorItem, failItems, inInputOrder, requiredString, splitList } from '../common';
+import { collectRequests, failItems, inInputOrder, requiredString, splitList } from '../common';
 
 const show = { resource: ['deal'], operation: ['findByAwsId'] };
 
@@ -51,16 +51,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results = new Map<number, INodeExecutionData[]>();
 	const byType = new Map<string, Array<{ itemIndex: number; awsId: string }>>();
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const idType = this.getNodeParameter('idType', i) as string;
-			const awsId = requiredString(this, 'awsId', i, 'AWS ID');
-			byType.set(idType, [...(byType.get(idType) ?? []), { itemIndex: i, awsId }]);
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, i);
-			results.set(i, [errorItem(error, i)]);
-		}
-	}
+	const requests = collectRequests(this, items, results, (i) => ({
+		idType: this.getNodeParameter('idType', i) as string,
+		awsId: requiredString(this, 'awsId', i, 'AWS ID'),
+	}));
+	for (const r of requests) byType.set(r.idType, [...(byType.get(r.idType) ?? []), r]);
 	const properties = uniqueStrings([
 		...DEFAULT_DEAL_PROPERTIES,
 		...DEAL_PROPERTY_NAMES,

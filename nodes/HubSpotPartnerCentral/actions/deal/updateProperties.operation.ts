@@ -5,11 +5,13 @@ import type { HsObject } from '../../../shared/hubspot/objects';
 import { chunk, toHsObject, toPropertyStrings } from '../../../shared/hubspot/objects';
 import { hubspotRequest } from '../../../shared/hubspot/transport';
 import {
-	asNodeError,
 	batchErrorsById,
-	errorItem,
+	collectRequests,
+	emitOutcomes,
 	failItems,
+	indexesFor,
 	inInputOrder,
+	mergeByKey,
 	propertyValueFields,
 	readPropertyValues,
 	requiredString,
@@ -32,31 +34,23 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results = new Map<number, INodeExecutionData[]>();
-	const requests: Array<{ itemIndex: number; dealId: string; properties: Record<string, string | null> }> = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const dealId = requiredString(this, 'dealId', i, 'Deal ID');
-			const properties = toPropertyStrings(readPropertyValues(this, i));
-			if (Object.keys(properties).length === 0) {
-				throw new NodeOperationError(this.getNode(), 'No properties to update', {
-					itemIndex: i,
-					description: 'Fill Properties (JSON) or add Property Values.',
-				});
-			}
-			requests.push({ itemIndex: i, dealId, properties });
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, i);
-			results.set(i, [errorItem(error, i)]);
+	const requests = collectRequests(this, items, results, (i) => {
+		const dealId = requiredString(this, 'dealId', i, 'Deal ID');
+		const properties = toPropertyStrings(readPropertyValues(this, i));
+		if (Object.keys(properties).length === 0) {
+			throw new NodeOperationError(this.getNode(), 'No properties to update', {
+				itemIndex: i,
+				description: 'Fill Properties (JSON) or add Property Values.',
+			});
 		}
-	}
+		return { dealId, properties };
+	});
 
-	// One input per deal per call (HubSpot rejects duplicates): merge items for the same deal, later items win.
-	const merged = new Map<string, Record<string, string | null>>();
-	for (const r of requests) merged.set(r.dealId, { ...(merged.get(r.dealId) ?? {}), ...r.properties });
+	const key = (r: { dealId: string }) => r.dealId;
 	const updated = new Map<string, HsObject>();
 	const failed = new Map<string, unknown>();
-	for (const part of chunk([...merged.entries()])) {
-		const indexes = requests.filter((r) => part.some(([id]) => id === r.dealId)).map((r) => r.itemIndex);
+	for (const part of chunk([...mergeByKey(requests, key).entries()])) {
+		const indexes = indexesFor(requests, key, part.map(([id]) => id));
 		try {
 			const response = (await hubspotRequest(
 				this,
@@ -74,16 +68,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	for (const r of requests) {
-		if (results.has(r.itemIndex)) continue;
+	emitOutcomes(this, requests, results, (r) => {
 		const deal = updated.get(r.dealId);
-		if (!deal) {
-			const problem = failed.get(r.dealId) ?? new Error(`HubSpot did not update deal ${r.dealId} (deleted or merged?)`);
-			if (!this.continueOnFail()) throw asNodeError(this, problem, r.itemIndex);
-			results.set(r.itemIndex, [errorItem(problem, r.itemIndex, { dealId: r.dealId })]);
-			continue;
-		}
-		results.set(r.itemIndex, [{ json: { dealId: deal.id, deal: deal as unknown as IDataObject }, pairedItem: { item: r.itemIndex } }]);
-	}
+		if (deal) return { json: { dealId: deal.id, deal: deal as unknown as IDataObject } };
+		return { error: failed.get(r.dealId) ?? new Error(`HubSpot did not update deal ${r.dealId} (deleted or merged?)`), extra: { dealId: r.dealId } };
+	});
 	return inInputOrder(items.length, results);
 }

@@ -2,21 +2,24 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AssociationInput } from '../../../shared/hubspot/associations';
-import { ASSOCIATION_TYPES, createAssociations } from '../../../shared/hubspot/associations';
+import { ASSOCIATION_TYPES } from '../../../shared/hubspot/associations';
 import type { HsObject } from '../../../shared/hubspot/objects';
 import { chunk, toHsObject, toPropertyStrings } from '../../../shared/hubspot/objects';
 import { hubspotRequest } from '../../../shared/hubspot/transport';
 import {
-	asNodeError,
 	batchErrorsById,
-	errorItem,
+	collectRequests,
+	emitOutcomes,
 	failItems,
+	indexesFor,
 	inInputOrder,
+	mergeByKey,
 	optionalString,
 	propertyValueFields,
 	readPropertyValues,
 	requiredString,
 	splitList,
+	tryAssociate,
 } from '../common';
 
 const show = { resource: ['deal'], operation: ['upsertByAwsOpportunityId'] };
@@ -61,47 +64,33 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface Request {
-	itemIndex: number;
-	oppId: string;
-	properties: Record<string, string | null>;
-	companyId: string;
-	companyPrimary: boolean;
-	contactIds: string[];
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results = new Map<number, INodeExecutionData[]>();
-	const requests: Request[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const oppId = requiredString(this, 'awsOpportunityId', i, 'AWS Opportunity ID');
-			const properties = toPropertyStrings(readPropertyValues(this, i));
-			if (properties[ID_PROPERTY] !== undefined && properties[ID_PROPERTY] !== oppId) {
-				throw new NodeOperationError(this.getNode(), `The properties set ${ID_PROPERTY} to "${properties[ID_PROPERTY]}" but the AWS Opportunity ID field is "${oppId}"`, { itemIndex: i });
-			}
-			properties[ID_PROPERTY] = oppId;
-			requests.push({
-				itemIndex: i,
-				oppId,
-				properties,
-				companyId: optionalString(this, 'companyId', i),
-				companyPrimary: this.getNodeParameter('companyPrimary', i, true) as boolean,
-				contactIds: splitList(this.getNodeParameter('contactIds', i, '')),
-			});
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, i);
-			results.set(i, [errorItem(error, i)]);
+	const requests = collectRequests(this, items, results, (i) => {
+		const oppId = requiredString(this, 'awsOpportunityId', i, 'AWS Opportunity ID');
+		const properties = toPropertyStrings(readPropertyValues(this, i));
+		if (properties[ID_PROPERTY] !== undefined && properties[ID_PROPERTY] !== oppId) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The properties set ${ID_PROPERTY} to "${properties[ID_PROPERTY]}" but the AWS Opportunity ID field is "${oppId}"`,
+				{ itemIndex: i },
+			);
 		}
-	}
+		properties[ID_PROPERTY] = oppId;
+		return {
+			oppId,
+			properties,
+			companyId: optionalString(this, 'companyId', i),
+			companyPrimary: this.getNodeParameter('companyPrimary', i, true) as boolean,
+			contactIds: splitList(this.getNodeParameter('contactIds', i, '')),
+		};
+	});
 
-	// HubSpot rejects a batch naming the same ID twice: merge items for one opportunity (later items win).
-	const merged = new Map<string, Record<string, string | null>>();
-	for (const r of requests) merged.set(r.oppId, { ...(merged.get(r.oppId) ?? {}), ...r.properties });
+	const key = (r: { oppId: string }) => r.oppId;
 	const deals = new Map<string, { deal: HsObject; created: boolean }>();
 	const failed = new Map<string, unknown>();
-	for (const part of chunk([...merged.entries()])) {
-		const indexes = requests.filter((r) => part.some(([id]) => id === r.oppId)).map((r) => r.itemIndex);
+	for (const part of chunk([...mergeByKey(requests, key).entries()])) {
+		const indexes = indexesFor(requests, key, part.map(([id]) => id));
 		try {
 			const response = (await hubspotRequest(
 				this,
@@ -114,57 +103,34 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			)) as IDataObject;
 			for (const raw of (response.results as IDataObject[]) ?? []) {
 				const deal = toHsObject(raw);
-				const key = deal.properties[ID_PROPERTY];
-				if (key) deals.set(key, { deal, created: raw.new === true });
+				const oppId = deal.properties[ID_PROPERTY];
+				if (oppId) deals.set(oppId, { deal, created: raw.new === true });
 			}
 			for (const [id, message] of batchErrorsById(response)) failed.set(id, new Error(message));
 		} catch (error) {
 			failItems(this, error, indexes, results);
-			for (const [id] of part) failed.set(id, error);
 		}
 	}
 
-	const associations = { companies: [] as AssociationInput[], contacts: [] as AssociationInput[] };
+	const companyLinks: AssociationInput[] = [];
+	const contactLinks: AssociationInput[] = [];
 	for (const r of requests) {
-		const done = deals.get(r.oppId);
-		if (!done) continue;
+		const fromId = deals.get(r.oppId)?.deal.id;
+		if (!fromId) continue;
 		if (r.companyId) {
-			associations.companies.push({ fromId: done.deal.id, toId: r.companyId, typeId: ASSOCIATION_TYPES.dealToCompany });
-			if (r.companyPrimary) {
-				associations.companies.push({ fromId: done.deal.id, toId: r.companyId, typeId: ASSOCIATION_TYPES.dealToCompanyPrimary });
-			}
+			companyLinks.push({ fromId, toId: r.companyId, typeId: ASSOCIATION_TYPES.dealToCompany });
+			if (r.companyPrimary) companyLinks.push({ fromId, toId: r.companyId, typeId: ASSOCIATION_TYPES.dealToCompanyPrimary });
 		}
-		for (const contactId of r.contactIds) {
-			associations.contacts.push({ fromId: done.deal.id, toId: contactId, typeId: ASSOCIATION_TYPES.dealToContact });
-		}
+		for (const toId of r.contactIds) contactLinks.push({ fromId, toId, typeId: ASSOCIATION_TYPES.dealToContact });
 	}
-	let associationError: unknown;
-	try {
-		if (associations.companies.length) await createAssociations(this, 'deals', 'companies', associations.companies);
-		if (associations.contacts.length) await createAssociations(this, 'deals', 'contacts', associations.contacts);
-	} catch (error) {
-		associationError = error;
-	}
+	const linkError = (await tryAssociate(this, 'companies', companyLinks)) ?? (await tryAssociate(this, 'contacts', contactLinks));
 
-	for (const r of requests) {
-		if (results.has(r.itemIndex)) continue;
+	emitOutcomes(this, requests, results, (r) => {
 		const done = deals.get(r.oppId);
-		const wantsLinks = Boolean(r.companyId) || r.contactIds.length > 0;
-		const problem =
-			failed.get(r.oppId) ??
-			(done ? undefined : new Error(`HubSpot did not return a deal for ${r.oppId}`)) ??
-			(wantsLinks ? associationError : undefined);
-		if (problem) {
-			if (!this.continueOnFail()) throw asNodeError(this, problem, r.itemIndex);
-			results.set(r.itemIndex, [errorItem(problem, r.itemIndex, { awsOpportunityId: r.oppId, dealId: done?.deal.id ?? null })]);
-			continue;
-		}
-		results.set(r.itemIndex, [
-			{
-				json: { dealId: done!.deal.id, created: done!.created, awsOpportunityId: r.oppId, deal: done!.deal as unknown as IDataObject },
-				pairedItem: { item: r.itemIndex },
-			},
-		]);
-	}
+		const extra = { awsOpportunityId: r.oppId, dealId: done?.deal.id ?? null };
+		if (!done) return { error: failed.get(r.oppId) ?? new Error(`HubSpot did not return a deal for ${r.oppId}`), extra };
+		if (linkError && (r.companyId || r.contactIds.length)) return { error: linkError, extra };
+		return { json: { dealId: done.deal.id, created: done.created, awsOpportunityId: r.oppId, deal: done.deal as unknown as IDataObject } };
+	});
 	return inInputOrder(items.length, results);
 }
