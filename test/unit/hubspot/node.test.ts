@@ -211,6 +211,28 @@ describe('Deal > Upsert by AWS Opportunity ID', () => {
 	});
 });
 
+describe('Deal > Upsert by AWS Invitation ID', () => {
+	it('keeps one deal per AWS referral, then lets the accepted opportunity ID be added', async () => {
+		await ensureProperties();
+		const params = {
+			resource: 'deal',
+			operation: 'upsertByAwsInvitationId',
+			awsInvitationId: 'engi-abc123',
+			propertiesJson: JSON.stringify({ dealname: 'AWS referral: Acme', dealstage: 'appointmentscheduled', aws_invitation_status: 'PENDING' }),
+			companyId: '',
+			companyPrimary: true,
+			contactIds: '',
+		};
+		const [a, b] = await Promise.all([run(params), run(params)]);
+		expect(a.out[0].json.dealId).toBe(b.out[0].json.dealId);
+		expect(a.out[0].json.awsInvitationId).toBe('engi-abc123');
+		await run({ ...params, propertiesJson: { aws_invitation_status: 'ACCEPTED', aws_opportunity_id: 'O777' } });
+		const deals = stateDeals().filter((d) => d.properties.aws_invitation_id === 'engi-abc123');
+		expect(deals).toHaveLength(1);
+		expect(deals[0].properties).toMatchObject({ aws_invitation_status: 'ACCEPTED', aws_opportunity_id: 'O777', dealname: 'AWS referral: Acme' });
+	});
+});
+
 describe('Deal > Find by AWS ID and Update Properties', () => {
 	it('finds deals by opportunity id in one search and updates 150 deals in two calls', async () => {
 		await ensureProperties();

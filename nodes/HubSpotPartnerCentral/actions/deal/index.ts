@@ -6,6 +6,7 @@ import * as createTask from './createTask.operation';
 import * as findByAwsId from './findByAwsId.operation';
 import * as getBundles from './getBundles.operation';
 import * as updateProperties from './updateProperties.operation';
+import * as upsertByAwsInvitationId from './upsertByAwsInvitationId.operation';
 import * as upsertByAwsOpportunityId from './upsertByAwsOpportunityId.operation';
 
 export const operations: Record<string, OperationModule> = {
@@ -14,6 +15,7 @@ export const operations: Record<string, OperationModule> = {
 	findByAwsId,
 	getBundles,
 	updateProperties,
+	upsertByAwsInvitationId,
 	upsertByAwsOpportunityId,
 };
 
@@ -31,12 +33,14 @@ export const description: INodeProperties[] = [
 			{ name: 'Find by AWS ID', value: 'findByAwsId', action: 'Find a deal by AWS ID', description: 'Find the deal linked to an AWS opportunity or invitation' },
 			{ name: 'Get Bundles', value: 'getBundles', action: 'Get deals with companies and contacts', description: 'Read deals with their companies (primary first) and contacts, 100 at a time' },
 			{ name: 'Update Properties', value: 'updateProperties', action: 'Update deal properties', description: 'Write properties on many deals in one call' },
+			{ name: 'Upsert by AWS Invitation ID', value: 'upsertByAwsInvitationId', action: 'Create or update a deal by AWS invitation ID', description: 'Create the deal for an AWS referral, or update it if it exists' },
 			{ name: 'Upsert by AWS Opportunity ID', value: 'upsertByAwsOpportunityId', action: 'Create or update a deal by AWS opportunity ID', description: 'Create the deal for an AWS opportunity, or update it if it exists' },
 		],
 	},
 	...getBundles.description,
 	...findByAwsId.description,
 	...upsertByAwsOpportunityId.description,
+	...upsertByAwsInvitationId.description,
 	...updateProperties.description,
 	...addNote.description,
 	...createTask.description,

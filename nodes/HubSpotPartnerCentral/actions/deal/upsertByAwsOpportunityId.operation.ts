@@ -1,136 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { AssociationInput } from '../../../shared/hubspot/associations';
-import { ASSOCIATION_TYPES } from '../../../shared/hubspot/associations';
-import type { HsObject } from '../../../shared/hubspot/objects';
-import { chunk, toHsObject, toPropertyStrings } from '../../../shared/hubspot/objects';
-import { hubspotRequest } from '../../../shared/hubspot/transport';
-import {
-	batchErrorsById,
-	collectRequests,
-	emitOutcomes,
-	failItems,
-	indexesFor,
-	inInputOrder,
-	mergeByKey,
-	optionalString,
-	propertyValueFields,
-	readPropertyValues,
-	requiredString,
-	splitList,
-	tryAssociate,
-} from '../common';
+import type { UpsertKey } from './upsertByAwsId';
+import { upsertDeals, upsertDescription } from './upsertByAwsId';
 
-const show = { resource: ['deal'], operation: ['upsertByAwsOpportunityId'] };
-const ID_PROPERTY = 'aws_opportunity_id';
+const key: UpsertKey = {
+	operation: 'upsertByAwsOpportunityId',
+	idProperty: 'aws_opportunity_id',
+	param: 'awsOpportunityId',
+	label: 'AWS Opportunity ID',
+	placeholder: 'e.g. O1234567',
+	meaning: 'Partner Central opportunity ID',
+};
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'AWS Opportunity ID',
-		name: 'awsOpportunityId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. O1234567',
-		displayOptions: { show },
-		description:
-			'Partner Central opportunity ID. HubSpot keeps one deal per ID (the property is unique), so retries and parallel runs update the same deal instead of making a second one.',
-	},
-	...propertyValueFields('deal', 'upsertByAwsOpportunityId', '={{ $json.hubspotProperties ?? {} }}'),
-	{
-		displayName: 'Associate With Company ID',
-		name: 'companyId',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: 'HubSpot company to link to the deal (leave empty to keep the links as they are)',
-	},
-	{
-		displayName: 'Company Is Primary',
-		name: 'companyPrimary',
-		type: 'boolean',
-		default: true,
-		displayOptions: { show },
-		description: 'Whether the company becomes the deal\'s primary company',
-	},
-	{
-		displayName: 'Associate With Contact IDs',
-		name: 'contactIds',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: 'Comma-separated HubSpot contact IDs to link to the deal',
-	},
-];
+export const description: INodeProperties[] = upsertDescription(key);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const results = new Map<number, INodeExecutionData[]>();
-	const requests = collectRequests(this, items, results, (i) => {
-		const oppId = requiredString(this, 'awsOpportunityId', i, 'AWS Opportunity ID');
-		const properties = toPropertyStrings(readPropertyValues(this, i));
-		if (properties[ID_PROPERTY] !== undefined && properties[ID_PROPERTY] !== oppId) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The properties set ${ID_PROPERTY} to "${properties[ID_PROPERTY]}" but the AWS Opportunity ID field is "${oppId}"`,
-				{ itemIndex: i },
-			);
-		}
-		properties[ID_PROPERTY] = oppId;
-		return {
-			oppId,
-			properties,
-			companyId: optionalString(this, 'companyId', i),
-			companyPrimary: this.getNodeParameter('companyPrimary', i, true) as boolean,
-			contactIds: splitList(this.getNodeParameter('contactIds', i, '')),
-		};
-	});
-
-	const key = (r: { oppId: string }) => r.oppId;
-	const deals = new Map<string, { deal: HsObject; created: boolean }>();
-	const failed = new Map<string, unknown>();
-	for (const part of chunk([...mergeByKey(requests, key).entries()])) {
-		const indexes = indexesFor(requests, key, part.map(([id]) => id));
-		try {
-			const response = (await hubspotRequest(
-				this,
-				{
-					method: 'POST',
-					path: '/crm/v3/objects/deals/batch/upsert',
-					body: { inputs: part.map(([id, properties]) => ({ id, idProperty: ID_PROPERTY, properties })) },
-				},
-				{ itemIndex: indexes[0] },
-			)) as IDataObject;
-			for (const raw of (response.results as IDataObject[]) ?? []) {
-				const deal = toHsObject(raw);
-				const oppId = deal.properties[ID_PROPERTY];
-				if (oppId) deals.set(oppId, { deal, created: raw.new === true });
-			}
-			for (const [id, message] of batchErrorsById(response)) failed.set(id, new Error(message));
-		} catch (error) {
-			failItems(this, error, indexes, results);
-		}
-	}
-
-	const companyLinks: AssociationInput[] = [];
-	const contactLinks: AssociationInput[] = [];
-	for (const r of requests) {
-		const fromId = deals.get(r.oppId)?.deal.id;
-		if (!fromId) continue;
-		if (r.companyId) {
-			companyLinks.push({ fromId, toId: r.companyId, typeId: ASSOCIATION_TYPES.dealToCompany });
-			if (r.companyPrimary) companyLinks.push({ fromId, toId: r.companyId, typeId: ASSOCIATION_TYPES.dealToCompanyPrimary });
-		}
-		for (const toId of r.contactIds) contactLinks.push({ fromId, toId, typeId: ASSOCIATION_TYPES.dealToContact });
-	}
-	const linkError = (await tryAssociate(this, 'companies', companyLinks)) ?? (await tryAssociate(this, 'contacts', contactLinks));
-
-	emitOutcomes(this, requests, results, (r) => {
-		const done = deals.get(r.oppId);
-		const extra = { awsOpportunityId: r.oppId, dealId: done?.deal.id ?? null };
-		if (!done) return { error: failed.get(r.oppId) ?? new Error(`HubSpot did not return a deal for ${r.oppId}`), extra };
-		if (linkError && (r.companyId || r.contactIds.length)) return { error: linkError, extra };
-		return { json: { dealId: done.deal.id, created: done.created, awsOpportunityId: r.oppId, deal: done.deal as unknown as IDataObject } };
-	});
-	return inInputOrder(items.length, results);
+	return await upsertDeals.call(this, items, key);
 }
