@@ -35,20 +35,20 @@ export interface Simulators {
 export async function startSimulators(opts: SimulatorsOptions = {}): Promise<Simulators> {
 	const clock = new SimClock(opts.timeScale ?? 1);
 	const ports = opts.ports ?? {};
-	let pcRef: PartnerCentralSimulator | undefined;
+	const ref: { pc?: PartnerCentralSimulator } = {};
 	const sqs = await startSqsSimulator({
 		port: ports.sqs ?? 0,
 		host: opts.host,
 		clock,
 		lookupSecret: (id) => {
-			const key = pcRef?.sim.keys[id];
+			const key = ref.pc?.sim.keys[id];
 			if (!key || key.denied) return undefined;
-			if (key.expiresAt !== undefined && pcRef!.sim.now() >= key.expiresAt) return undefined;
+			if (key.expiresAt !== undefined && ref.pc!.sim.now() >= key.expiresAt) return undefined;
 			return key.secretAccessKey;
 		},
 	});
 	const partnerCentral = await startPartnerCentralSimulator({ port: ports.partnerCentral ?? 0, host: opts.host, clock, sqs, snapshot: opts.partnerCentralSnapshot });
-	pcRef = partnerCentral;
+	ref.pc = partnerCentral;
 	const hubspot = await startHubSpotSimulator({ port: ports.hubspot ?? 0, host: opts.host, clock, token: opts.hubspotToken });
 	return {
 		clock,
