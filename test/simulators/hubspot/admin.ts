@@ -185,6 +185,12 @@ async function route(core: HubSpotSimulatorCore, method: string, parts: string[]
 			core.rateLimiter.reset(patch);
 			return ok(core.rateLimiter.config);
 		}
+		case 'GET search':
+			return ok({ indexDelayMs: core.world.searchIndexDelayMs });
+		case 'PUT search':
+		case 'POST search':
+			core.world.searchIndexDelayMs = Number(b.indexDelayMs ?? 0);
+			return ok({ indexDelayMs: core.world.searchIndexDelayMs });
 		case 'GET webhooks':
 		case 'PUT webhooks':
 		case 'POST webhooks':

@@ -56,3 +56,9 @@ export function requireScopes(token: TokenInfo, required: string[]): void {
 		}),
 	);
 }
+
+/** Developer API key of the webhooks management API (`?hapikey=`); HubSpot answers a wrong key with 401. */
+export function authenticateDeveloperKey(expected: string, given: string | null, appId: string): TokenInfo {
+	if (!given || given !== expected) throw new HsError(401, errorBody('INVALID_AUTHENTICATION', AUTH_MESSAGE));
+	return { token: `hapikey:${given}`, scopes: '*', appId };
+}

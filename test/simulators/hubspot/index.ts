@@ -30,6 +30,8 @@ export interface HubSpotSimulator extends RunningSimulator {
 	resetCounters(): void;
 	addToken(token: string, scopes: string[] | '*', appId?: string): void;
 	setRateLimits(patch: { per10s?: number; searchPerSecond?: number; daily?: number }): void;
+	/** Simulated ms before writes become visible to search (HubSpot's search index lags; 0 = at once). */
+	setSearchIndexDelay(ms: number): void;
 	addFault(rule: Record<string, unknown>): ReturnType<HubSpotSimulatorCore['faults']['add']>;
 	webhooks: {
 		configure(patch: Partial<WebhookSettings>): WebhookSettings;
@@ -67,6 +69,9 @@ export async function startHubSpotSimulator(
 		resetCounters: () => core.resetCounters(),
 		addToken: (token, scopes, appId) => core.tokens.add({ token, scopes, appId: appId ?? core.tokens.defaultAppId }),
 		setRateLimits: (patch) => core.rateLimiter.reset(patch),
+		setSearchIndexDelay: (ms) => {
+			core.world.searchIndexDelayMs = ms;
+		},
 		addFault: (rule) => core.faults.add(rule),
 		webhooks: {
 			configure: (patch) => core.webhooks.configure(patch),

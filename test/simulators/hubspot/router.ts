@@ -1,6 +1,7 @@
 /** Minimal router: `:name` path parameters, one category per route (used by the call counters). */
 import type { ChangeSource, HubSpotWorld } from './world';
 import type { TokenInfo } from './auth';
+import type { WebhookDispatcher } from './webhooks';
 
 export interface Ctx {
 	method: string;
@@ -12,6 +13,7 @@ export interface Ctx {
 	token: TokenInfo;
 	source: ChangeSource;
 	baseUrl: string;
+	webhooks: WebhookDispatcher;
 }
 
 export interface Reply {
@@ -30,18 +32,20 @@ export interface Route {
 	category: string;
 	handler: Handler;
 	search: boolean;
+	/** Authenticated with the developer API key (`hapikey` query parameter) instead of a bearer token. */
+	developerKey: boolean;
 }
 
 export class Router {
 	readonly routes: Route[] = [];
 
-	add(method: string, template: string, category: string, handler: Handler, opts: { search?: boolean } = {}): void {
+	add(method: string, template: string, category: string, handler: Handler, opts: { search?: boolean; developerKey?: boolean } = {}): void {
 		const keys: string[] = [];
 		const source = template.replace(/[.]/g, '\\.').replace(/:([A-Za-z]+)/g, (_m, k: string) => {
 			keys.push(k);
 			return '([^/]+)';
 		});
-		this.routes.push({ method, template, pattern: new RegExp(`^${source}/?$`), keys, category, handler, search: opts.search === true });
+		this.routes.push({ method, template, pattern: new RegExp(`^${source}/?$`), keys, category, handler, search: opts.search === true, developerKey: opts.developerKey === true });
 	}
 
 	match(method: string, path: string): { route: Route; params: Record<string, string> } | { allowed: string[] } {

@@ -121,3 +121,27 @@ describe('search 10,000-result cap (hubspot.md 2.4: after beyond it -> 400)', ()
 		expect(beyond.body.category).toBe('VALIDATION_ERROR');
 	});
 });
+
+describe('search index delay (admin; choice: HubSpot search is eventually consistent)', () => {
+	test('with a delay, new records and changes reach search only after it passes (SimClock)', async () => {
+		const lagged = await startForTest();
+		try {
+			lagged.setSearchIndexDelay(5000);
+			const created = await call(lagged, 'POST', '/crm/v3/objects/deals', { properties: { dealname: 'Lagging', amount: '1' } });
+			const find = () => call(lagged, 'POST', '/crm/v3/objects/deals/search', { filterGroups: [{ filters: [{ propertyName: 'dealname', operator: 'EQ', value: 'Lagging' }] }], properties: ['amount'] });
+			expect((await find()).body.total).toBe(0);
+			lagged.clock.advance(5001);
+			expect((await find()).body.results[0].properties.amount).toBe('1');
+			await call(lagged, 'PATCH', `/crm/v3/objects/deals/${created.body.id}`, { properties: { amount: '2' } });
+			expect((await find()).body.results[0].properties.amount).toBe('1');
+			lagged.clock.advance(5001);
+			expect((await find()).body.results[0].properties.amount).toBe('2');
+			await call(lagged, 'DELETE', `/crm/v3/objects/deals/${created.body.id}`);
+			expect((await find()).body.total).toBe(1);
+			lagged.clock.advance(5001);
+			expect((await find()).body.total).toBe(0);
+		} finally {
+			await lagged.close();
+		}
+	});
+});

@@ -6,7 +6,7 @@ import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { SimClock } from '../common/clock';
 import { handleAdmin } from './admin';
-import { TokenStore } from './auth';
+import { authenticateDeveloperKey, TokenStore } from './auth';
 import { errorBody, HsError } from './errors';
 import { FaultInjector, type FaultRule } from './faults';
 import { RateLimiter, rateLimitBody, type RateLimitConfig } from './rateLimit';
@@ -15,6 +15,7 @@ import { registerAssociationRoutes } from './routes/associations';
 import { registerObjectRoutes } from './routes/objects';
 import { registerPipelineOwnerRoutes } from './routes/pipelinesOwners';
 import { registerPropertyRoutes } from './routes/properties';
+import { registerWebhookApiRoutes } from './routes/webhooksApi';
 import { WebhookDispatcher } from './webhooks';
 import { API_SOURCE, HubSpotWorld } from './world';
 
@@ -29,6 +30,8 @@ export interface HubSpotSimulatorOptions {
 	portalId?: number;
 	appId?: string;
 	faultSeed?: number;
+	/** Developer API key for /webhooks/v3/{appId}/… (`?hapikey=`); default `demo-developer-key`. */
+	developerApiKey?: string;
 }
 
 export interface RequestLogEntry {
@@ -67,6 +70,7 @@ export class HubSpotSimulatorCore {
 	requests: RequestLogEntry[] = [];
 	counters: Counters = { total: 0, byCategory: {}, byEndpoint: {}, byStatus: {} };
 	baseUrl = '';
+	readonly developerApiKey: string;
 	private seq = 0;
 	private readonly initialRateLimits: RateLimitConfig;
 	private readonly server: http.Server;
@@ -74,6 +78,7 @@ export class HubSpotSimulatorCore {
 
 	constructor(readonly options: HubSpotSimulatorOptions = {}) {
 		this.clock = options.clock ?? new SimClock();
+		this.developerApiKey = options.developerApiKey ?? 'demo-developer-key';
 		const portalId = options.portalId ?? 62515;
 		const appId = options.appId ?? '1234567';
 		this.tokens = new TokenStore(options.token ?? process.env.HUBSPOT_SIM_TOKEN ?? 'demo-token', appId);
@@ -86,6 +91,7 @@ export class HubSpotSimulatorCore {
 		registerAssociationRoutes(this.router);
 		registerPropertyRoutes(this.router);
 		registerPipelineOwnerRoutes(this.router);
+		registerWebhookApiRoutes(this.router);
 		this.server = http.createServer((req, res) => void this.handle(req, res));
 		this.server.on('connection', (s) => {
 			this.sockets.add(s);
@@ -179,12 +185,16 @@ export class HubSpotSimulatorCore {
 			return;
 		}
 		let reply: Reply;
+		let limitHeaders: Record<string, string> = {};
 		try {
-			const token = this.tokens.authenticate(req.headers.authorization);
+			const devKey = 'route' in match && match.route.developerKey;
+			const token = devKey
+				? authenticateDeveloperKey(this.developerApiKey, url.searchParams.get('hapikey'), this.webhooks.settings.appId)
+				: this.tokens.authenticate(req.headers.authorization);
 			if (!('route' in match)) {
 				throw new HsError(404, errorBody('OBJECT_NOT_FOUND', `No HubSpot API route for ${method} ${url.pathname} in this simulator.`));
 			}
-			const limitHeaders = this.rateLimiter.take(match.route.search);
+			if (!devKey) limitHeaders = this.rateLimiter.take(match.route.search);
 			body = parseJson(raw);
 			reply = match.route.handler({
 				method,
@@ -196,6 +206,7 @@ export class HubSpotSimulatorCore {
 				token,
 				source: API_SOURCE(token.appId),
 				baseUrl: this.baseUrl,
+				webhooks: this.webhooks,
 			});
 			reply = { ...reply, headers: { ...limitHeaders, ...(reply.headers ?? {}) } };
 			log(reply.status, category, undefined, body);
@@ -204,7 +215,7 @@ export class HubSpotSimulatorCore {
 				reply = { status: 500, body: errorBody('INTERNAL_ERROR', `Simulator error: ${e instanceof Error ? e.message : String(e)}`) };
 				console.error('[hubspot-sim]', e);
 			} else {
-				reply = { status: e.statusCode, body: e.body, headers: e.headers };
+				reply = { status: e.statusCode, body: e.body, headers: { ...limitHeaders, ...e.headers } };
 			}
 			log(reply.status, category, reply.body as Record<string, unknown>, body);
 		}

@@ -183,3 +183,30 @@ describe('webhook deliveries (hubspot.md 3.3)', () => {
 		expect(received).toHaveLength(1);
 	});
 });
+
+describe('webhooks management API (hubspot.md 2.1 /webhooks/v3/{appId}/settings|subscriptions)', () => {
+	let sim: HubSpotSimulator;
+	beforeAll(async () => {
+		sim = await startForTest();
+	});
+	afterAll(async () => sim.close());
+
+	const dev = (method: string, path: string, body?: unknown, key = 'demo-developer-key') =>
+		fetch(`${sim.url}/webhooks/v3/1234567/${path}?hapikey=${key}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+
+	test('settings and subscriptions through the developer API key; wrong key -> 401', async () => {
+		expect((await dev('GET', 'subscriptions', undefined, 'wrong')).status).toBe(401);
+		expect((await dev('PUT', 'settings', { targetUrl: 'https://example.com/hook' })).status).toBe(200);
+		const created = await dev('POST', 'subscriptions', { eventType: 'deal.propertyChange', propertyName: 'dealstage', active: true });
+		expect(created.status).toBe(201);
+		const sub = (await created.json()) as Json;
+		expect(sub).toMatchObject({ eventType: 'deal.propertyChange', propertyName: 'dealstage', active: true });
+		expect((await dev('POST', 'subscriptions', { eventType: 'deal.propertyChange' })).status).toBe(400);
+		expect(sim.state().webhooks.settings.targetUrl).toBe('https://example.com/hook');
+		expect(sim.state().webhooks.subscriptions).toHaveLength(1);
+		expect((await dev('PATCH', `subscriptions/${sub.id}`, { active: false })).status).toBe(200);
+		expect(sim.state().webhooks.subscriptions[0].active).toBe(false);
+		expect((await dev('DELETE', `subscriptions/${sub.id}`)).status).toBe(204);
+		expect(((await (await dev('GET', 'subscriptions')).json()) as Json).results).toEqual([]);
+	});
+});

@@ -265,6 +265,43 @@ export class HubSpotWorld {
 		rec.properties.hs_lastmodifieddate = at;
 		const extra = objectType(rec.type).extraLastModified;
 		if (extra) rec.properties[extra] = at;
+		this.recordVersion(rec);
+	}
+
+	// ---------- search index (eventual consistency) ----------
+
+	/** Simulated ms before a write becomes visible to search (0 = at once). */
+	searchIndexDelayMs = 0;
+	private versions = new Map<string, Array<{ at: number; rec: ObjRecord }>>();
+
+	private recordVersion(rec: ObjRecord): void {
+		if (this.searchIndexDelayMs <= 0) {
+			this.versions.delete(`${rec.type}|${rec.id}`);
+			return;
+		}
+		const key = `${rec.type}|${rec.id}`;
+		const now = this.clock.now();
+		const cutoff = now - this.searchIndexDelayMs;
+		const list = (this.versions.get(key) ?? []).filter((v, i, all) => v.at > cutoff || (all[i + 1] !== undefined && all[i + 1].at > cutoff) || i === all.length - 1);
+		list.push({ at: now, rec: { ...rec, properties: { ...rec.properties } } });
+		this.versions.set(key, list);
+	}
+
+	/** What search sees: each record as it was searchIndexDelayMs ago (records created since are not found yet). */
+	searchable(type: string): ObjRecord[] {
+		if (this.searchIndexDelayMs <= 0) return this.live(type);
+		const cutoff = this.clock.now() - this.searchIndexDelayMs;
+		const out: ObjRecord[] = [];
+		for (const rec of this.store(type).values()) {
+			const list = this.versions.get(`${type}|${rec.id}`);
+			if (!list) {
+				if (!rec.archived) out.push(rec);
+				continue;
+			}
+			const seen = [...list].reverse().find((v) => v.at <= cutoff);
+			if (seen && !seen.rec.archived) out.push(seen.rec);
+		}
+		return out;
 	}
 
 	/** Validates every association of a create before anything is written (HubSpot rejects the whole create). */
@@ -333,6 +370,7 @@ export class HubSpotWorld {
 		rec.archived = true;
 		rec.archivedAt = at;
 		rec.updatedAt = at;
+		this.recordVersion(rec);
 		this.emit({ kind: 'deletion', objectType: type, objectId: rec.id, source, occurredAt: this.clock.now() });
 		return true;
 	}
@@ -364,6 +402,7 @@ export class HubSpotWorld {
 		}
 		merged.archived = true;
 		merged.archivedAt = this.nowIso();
+		this.recordVersion(merged);
 		this.mergedInto.set(`${type}|${merged.id}`, primary.id);
 		for (const [k, v] of this.mergedInto) if (v === merged.id) this.mergedInto.set(k, primary.id);
 		this.touch(primary);
