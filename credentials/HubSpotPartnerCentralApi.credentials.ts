@@ -86,7 +86,7 @@ export class HubSpotPartnerCentralApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '/crm/v3/objects/deals',
 			qs: { limit: 1 },
 		},

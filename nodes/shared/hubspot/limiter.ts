@@ -2,59 +2,53 @@
  * Client-side rate limiting for HubSpot, per credential, within this n8n process.
  *
  * HubSpot limits a private app / service key to 100 or 190 requests per rolling 10 seconds (shared by every app of
- * the account) and CRM search to about 5 requests per second on its own. A token bucket per limit keeps a busy
- * workflow under those numbers; 429 answers still happen (other integrations share the budget) and the transport
- * honours them, pausing the whole bucket so concurrent calls wait too.
+ * the account) and CRM search to about 5 requests per second on its own. A sliding-window limiter per limit keeps
+ * a busy workflow under those numbers; 429 answers still happen (other integrations share the budget) and the
+ * transport honours them, pausing the limiter so concurrent calls wait too.
  */
 
 export type Clock = () => number;
 
-/** Reservation-based token bucket: each take() reserves a slot and tells the caller how long to wait for it. */
-export class TokenBucket {
-	private tokens: number;
-	private last: number;
+/**
+ * Reservation-based sliding-window limiter: at most `capacity` sends in any `windowMs`, like HubSpot's rolling
+ * 10-second window (a token bucket would allow twice the limit across a window boundary). take() reserves the
+ * next free slot, first come first served, and says how long to wait for it.
+ */
+export class WindowLimiter {
+	/** Scheduled send times, ascending; only the last `capacity` matter. */
+	private slots: number[] = [];
 	private pausedUntil = 0;
 
 	constructor(
 		readonly capacity: number,
 		readonly windowMs: number,
 		private readonly now: Clock = Date.now,
-	) {
-		this.tokens = capacity;
-		this.last = now();
-	}
-
-	private refill(): void {
-		const t = this.now();
-		const elapsed = t - this.last;
-		if (elapsed > 0) {
-			this.tokens = Math.min(this.capacity, this.tokens + (elapsed * this.capacity) / this.windowMs);
-			this.last = t;
-		}
-	}
+	) {}
 
 	/** Reserve one request; returns the milliseconds to wait before sending it (0 = now). */
 	take(): number {
-		this.refill();
-		this.tokens -= 1;
 		const t = this.now();
-		const pauseWait = Math.max(0, this.pausedUntil - t);
-		const tokenWait = this.tokens >= 0 ? 0 : Math.ceil((-this.tokens * this.windowMs) / this.capacity);
-		return Math.max(pauseWait, tokenWait);
+		let slot = Math.max(t, this.pausedUntil);
+		const last = this.slots[this.slots.length - 1];
+		if (last !== undefined && last > slot) slot = last;
+		if (this.slots.length >= this.capacity) {
+			slot = Math.max(slot, this.slots[this.slots.length - this.capacity] + this.windowMs);
+		}
+		this.slots.push(slot);
+		if (this.slots.length > this.capacity) this.slots.splice(0, this.slots.length - this.capacity);
+		return slot - t;
 	}
 
-	/** Stop handing out immediate slots until `ms` from now (HubSpot said Retry-After), and drain the bucket. */
+	/** Hand out no slot before `ms` from now (HubSpot said Retry-After); later reservations queue behind it. */
 	pause(ms: number): void {
 		const until = this.now() + ms;
 		if (until > this.pausedUntil) this.pausedUntil = until;
-		this.refill();
-		this.tokens = Math.min(this.tokens, 0);
 	}
 }
 
 export interface HubSpotLimiter {
-	general: TokenBucket;
-	search: TokenBucket;
+	general: WindowLimiter;
+	search: WindowLimiter;
 }
 
 export const SEARCH_REQUESTS_PER_SECOND = 5;
@@ -75,8 +69,8 @@ export function limiterFor(key: string, per10s: number, now: Clock = Date.now): 
 	const existing = limiters.get(key);
 	if (existing && existing.general.capacity === per10s) return existing;
 	const created: HubSpotLimiter = {
-		general: new TokenBucket(per10s, 10_000, now),
-		search: new TokenBucket(SEARCH_REQUESTS_PER_SECOND, 1_000, now),
+		general: new WindowLimiter(per10s, 10_000, now),
+		search: new WindowLimiter(SEARCH_REQUESTS_PER_SECOND, 1_000, now),
 	};
 	limiters.set(key, created);
 	return created;

@@ -10,7 +10,7 @@ import {
 	rateLimitPolicy,
 } from '../../../nodes/shared/hubspot/errors';
 import { escapeHtml, textToHtml } from '../../../nodes/shared/hubspot/html';
-import { isSearchPath, TokenBucket } from '../../../nodes/shared/hubspot/limiter';
+import { isSearchPath, WindowLimiter } from '../../../nodes/shared/hubspot/limiter';
 import { isPlausibleDomain, normalizeDomain, normalizeEmail } from '../../../nodes/shared/hubspot/normalize';
 import { chunk, toPropertyStrings, uniqueStrings, withIdFloor } from '../../../nodes/shared/hubspot/objects';
 import { decideRetry, MAX_RATE_LIMIT_RETRIES, MAX_TRANSIENT_RETRIES } from '../../../nodes/shared/hubspot/retryPolicy';
@@ -159,24 +159,31 @@ describe('retry policy', () => {
 });
 
 describe('limiter', () => {
-	it('hands out the tier per 10 s, then spaces requests evenly', () => {
+	it('allows the tier in any 10 s window, never more (HubSpot counts a rolling window)', () => {
 		let now = 0;
-		const bucket = new TokenBucket(100, 10_000, () => now);
-		for (let i = 0; i < 100; i++) expect(bucket.take()).toBe(0);
-		expect(bucket.take()).toBe(100);
-		expect(bucket.take()).toBe(200);
-		now = 10_000;
-		// 10 s later the two reservations have been consumed and the bucket refilled to 98.
-		expect(bucket.take()).toBe(0);
+		const limiter = new WindowLimiter(100, 10_000, () => now);
+		for (let i = 0; i < 100; i++) expect(limiter.take()).toBe(0);
+		expect(limiter.take()).toBe(10_000);
+		now = 4_000;
+		expect(limiter.take()).toBe(6_000);
+		// Property: for any arrival pattern, no 10 s window holds more than 100 sends.
+		now = 20_000;
+		const sends: number[] = [];
+		for (let i = 0; i < 350; i++) {
+			now += i % 7 === 0 ? 150 : 3;
+			sends.push(now + limiter.take());
+		}
+		sends.sort((a, b) => a - b);
+		for (let i = 100; i < sends.length; i++) expect(sends[i] - sends[i - 100]).toBeGreaterThanOrEqual(10_000);
 	});
 
 	it('pauses everyone after a 429', () => {
 		let now = 0;
-		const bucket = new TokenBucket(5, 1_000, () => now);
-		bucket.pause(2_000);
-		expect(bucket.take()).toBeGreaterThanOrEqual(2_000);
+		const limiter = new WindowLimiter(5, 1_000, () => now);
+		limiter.pause(2_000);
+		expect(limiter.take()).toBe(2_000);
 		now = 2_500;
-		expect(bucket.take()).toBe(0);
+		expect(limiter.take()).toBe(0);
 	});
 
 	it('recognises the CRM search paths', () => {
