@@ -1,0 +1,344 @@
+/**
+ * The other side of the wire for the Templates-2 scenarios: a small in-memory Partner Central (AWS JSON 1.0 over
+ * the real SDK, signatures not checked) and a small HubSpot CRM (deals, notes, tasks, search, batch update), both
+ * plain HTTP servers that n8n's nodes call for real. They keep only what these templates read and write, record
+ * every call, and answer like the services do for those calls. When the shared simulators
+ * (test/simulators/partnerCentral, test/simulators/hubspot) expose their start functions, the scenarios can move
+ * onto them; the assertions read state through the same small interface.
+ */
+import { awsError, startAwsJsonServer, type AwsJsonServer, type Reply } from '../../unit/partnerCentral/helpers/awsJsonServer';
+import { startScriptedServer, type Received, type ScriptedResponse, type ScriptedServer } from '../../unit/hubspot/helpers/scriptedServer';
+
+export type Json = Record<string, unknown>;
+
+export interface HsRecord {
+	id: string;
+	properties: Record<string, string | null>;
+	createdAt: string;
+	updatedAt: string;
+	/** Deal ids a note or task is associated with. */
+	dealIds?: string[];
+}
+
+export interface EngagementTask {
+	TaskId: string;
+	TaskArn: string;
+	OpportunityId: string;
+	TaskStatus: 'IN_PROGRESS' | 'COMPLETE' | 'FAILED';
+	ReasonCode?: string;
+	Message?: string;
+	StartTime: string;
+	EngagementId?: string;
+	EngagementInvitationId?: string;
+	ResourceSnapshotJobId?: string;
+	ClientToken?: string;
+	polls: number;
+}
+
+export interface World {
+	pc: AwsJsonServer;
+	hs: ScriptedServer;
+	opportunities: Map<string, Json>;
+	summaries: Map<string, Json>;
+	/** Solutions the catalog offers (AssociateOpportunity refuses others). */
+	solutions: Set<string>;
+	engagementTasks: EngagementTask[];
+	/** What StartEngagementFromOpportunityTask does with the next task: complete or fail with a reason. */
+	nextTaskOutcome: { status: 'COMPLETE' } | { status: 'FAILED'; reasonCode: string; message: string };
+	deals: Map<string, HsRecord>;
+	notes: HsRecord[];
+	tasks: HsRecord[];
+	/** HubSpot answers 503 to these many calls first (a failing HubSpot), then works again. */
+	hubspotOutage: { remaining: number; paths: RegExp };
+	pcWrites(): string[];
+	hsWrites(): Received[];
+	close(): Promise<void>;
+}
+
+const WRITE_OPS = new Set([
+	'CreateOpportunity',
+	'UpdateOpportunity',
+	'AssociateOpportunity',
+	'DisassociateOpportunity',
+	'StartEngagementFromOpportunityTask',
+	'SubmitOpportunity',
+	'AssignOpportunity',
+]);
+
+let counter = 1000;
+const nextId = () => String(++counter);
+const iso = () => new Date().toISOString();
+
+export function opportunityFixture(id: string, overrides: Json = {}): Json {
+	const base: Json = {
+		Id: id,
+		Arn: `arn:aws:partnercentral:us-east-1::catalog/Sandbox/opportunity/${id}`,
+		Catalog: 'Sandbox',
+		CreatedDate: '2026-11-01T10:00:00.000Z',
+		LastModifiedDate: '2026-11-20T10:00:00.000Z',
+		PartnerOpportunityIdentifier: 'HUBSPOT-1',
+		OpportunityType: 'Net New Business',
+		PrimaryNeedsFromAws: ['Co-Sell - Deal Support'],
+		NationalSecurity: 'No',
+		Origin: 'Partner Referral',
+		Customer: {
+			Account: {
+				CompanyName: 'Acme Analytics',
+				WebsiteUrl: 'https://acme.example.com',
+				Industry: 'Software and Internet',
+				Address: { CountryCode: 'US', StateOrRegion: 'Washington', City: 'Seattle', PostalCode: '98101' },
+			},
+			Contacts: [],
+		},
+		Project: {
+			Title: 'Data lake migration',
+			CustomerBusinessProblem: 'Acme runs nightly batch reports on an overloaded on-premises warehouse.',
+			CustomerUseCase: 'Migration / Database Migration',
+			DeliveryModels: ['SaaS or PaaS'],
+			SalesActivities: ['Initialized discussions with customer'],
+			ExpectedCustomerSpend: [{ Amount: '5000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+		},
+		LifeCycle: { Stage: 'Qualified', ReviewStatus: 'Submitted', TargetCloseDate: '2027-06-30' },
+		RelatedEntityIdentifiers: { Solutions: [] },
+	};
+	return deepMerge(base, overrides);
+}
+
+export function summaryFixture(id: string, overrides: Json = {}): Json {
+	return deepMerge(
+		{
+			RelatedOpportunityId: id,
+			Catalog: 'Sandbox',
+			Origin: 'Partner Referral',
+			InvolvementType: 'Co-Sell',
+			Visibility: 'Full',
+			LifeCycle: { Stage: 'Qualified', NextSteps: 'Intro call with the AWS account team' },
+			Insights: { EngagementScore: 'Medium' },
+			OpportunityTeam: [],
+		},
+		overrides,
+	);
+}
+
+function deepMerge(a: Json, b: Json): Json {
+	const out: Json = { ...a };
+	for (const [k, v] of Object.entries(b)) {
+		const prev = out[k];
+		out[k] =
+			v && typeof v === 'object' && !Array.isArray(v) && prev && typeof prev === 'object' && !Array.isArray(prev)
+				? deepMerge(prev as Json, v as Json)
+				: v;
+	}
+	return out;
+}
+
+export function setPath(target: Json, path: string, value: unknown): void {
+	const parts = path.split('.');
+	let cur = target;
+	for (const p of parts.slice(0, -1)) {
+		if (!cur[p] || typeof cur[p] !== 'object') cur[p] = {};
+		cur = cur[p] as Json;
+	}
+	cur[parts[parts.length - 1]] = value;
+}
+
+function matches(record: HsRecord, filter: Json): boolean {
+	const value = record.properties[String(filter.propertyName)] ?? (filter.propertyName === 'hs_object_id' ? record.id : null);
+	switch (filter.operator) {
+		case 'EQ':
+			return value === String(filter.value);
+		case 'NEQ':
+			return value !== String(filter.value);
+		case 'IN':
+			return ((filter.values as string[]) ?? []).map(String).includes(String(value));
+		case 'HAS_PROPERTY':
+			return value !== null && value !== undefined && value !== '';
+		case 'NOT_HAS_PROPERTY':
+			return value === null || value === undefined || value === '';
+		case 'GT':
+			return Number(value) > Number(filter.value);
+		case 'CONTAINS_TOKEN':
+			return String(value ?? '').toLowerCase().includes(String(filter.value).replace(/\*/g, '').toLowerCase());
+		default:
+			return false;
+	}
+}
+
+export async function startWorld(): Promise<World> {
+	const world = {
+		opportunities: new Map<string, Json>(),
+		summaries: new Map<string, Json>(),
+		solutions: new Set<string>(['S-1234567']),
+		engagementTasks: [] as EngagementTask[],
+		nextTaskOutcome: { status: 'COMPLETE' } as World['nextTaskOutcome'],
+		deals: new Map<string, HsRecord>(),
+		notes: [] as HsRecord[],
+		tasks: [] as HsRecord[],
+		hubspotOutage: { remaining: 0, paths: /./ },
+	} as unknown as World;
+
+	const notFound = (what: string) => awsError('ResourceNotFoundException', `${what} not found`);
+	const pcHandler = (operation: string, body: Json): Reply => {
+		const opp = (key: string) => world.opportunities.get(String(body[key] ?? ''));
+		switch (operation) {
+			case 'GetOpportunity': {
+				const o = opp('Identifier');
+				return o ? { body: o } : notFound(`Opportunity ${String(body.Identifier)}`);
+			}
+			case 'GetAwsOpportunitySummary': {
+				const s = world.summaries.get(String(body.RelatedOpportunityIdentifier));
+				return s ? { body: s } : notFound(`AWS opportunity summary for ${String(body.RelatedOpportunityIdentifier)}`);
+			}
+			case 'AssociateOpportunity': {
+				const o = opp('OpportunityIdentifier');
+				if (!o) return notFound(`Opportunity ${String(body.OpportunityIdentifier)}`);
+				const id = String(body.RelatedEntityIdentifier);
+				if (body.RelatedEntityType === 'Solutions' && !world.solutions.has(id))
+					return awsError('ValidationException', `Solution ${id} is not available to this partner`, {
+						Reason: 'REQUEST_VALIDATION_FAILED',
+						ErrorList: [{ FieldName: 'RelatedEntityIdentifier', Message: `Unknown solution ${id}`, Code: 'INVALID_VALUE' }],
+					});
+				const rel = (o.RelatedEntityIdentifiers ?? {}) as Json;
+				const list = new Set((rel.Solutions as string[]) ?? []);
+				list.add(id);
+				o.RelatedEntityIdentifiers = { ...rel, Solutions: [...list] };
+				o.LastModifiedDate = iso();
+				return { body: {} };
+			}
+			case 'StartEngagementFromOpportunityTask': {
+				const o = opp('Identifier');
+				if (!o) return notFound(`Opportunity ${String(body.Identifier)}`);
+				const existing = world.engagementTasks.find((t) => t.ClientToken && t.ClientToken === body.ClientToken);
+				const task: EngagementTask = existing ?? {
+					TaskId: `task-${nextId()}`,
+					TaskArn: '',
+					OpportunityId: String(o.Id),
+					TaskStatus: 'IN_PROGRESS',
+					StartTime: iso(),
+					ClientToken: body.ClientToken as string | undefined,
+					polls: 0,
+				};
+				if (!existing) {
+					task.TaskArn = `arn:aws:partnercentral:us-east-1::catalog/Sandbox/engagement-from-opportunity-task/${task.TaskId}`;
+					world.engagementTasks.push(task);
+				}
+				return { body: { TaskId: task.TaskId, TaskArn: task.TaskArn, OpportunityId: task.OpportunityId, TaskStatus: task.TaskStatus, StartTime: task.StartTime } };
+			}
+			case 'ListEngagementFromOpportunityTasks': {
+				const ids = (body.TaskIdentifier as string[] | undefined) ?? [];
+				const out = world.engagementTasks.filter((t) => !ids.length || ids.includes(t.TaskId)).map((t) => settle(t));
+				return { body: { TaskSummaries: out } };
+			}
+			default:
+				return awsError('ValidationException', `${operation} is not modelled by the Templates-2 world`);
+		}
+	};
+
+	/** A task finishes on its second look: success marks the opportunity submitted; failure carries AWS's reason. */
+	const settle = (t: EngagementTask): Json => {
+		t.polls++;
+		if (t.TaskStatus === 'IN_PROGRESS' && t.polls >= 2) {
+			const outcome = world.nextTaskOutcome;
+			if (outcome.status === 'COMPLETE') {
+				t.TaskStatus = 'COMPLETE';
+				t.EngagementId = `eng-${nextId()}`;
+				t.EngagementInvitationId = `engi-${nextId()}`;
+				const o = world.opportunities.get(t.OpportunityId);
+				if (o) {
+					(o.LifeCycle as Json).ReviewStatus = 'Submitted';
+					o.LastModifiedDate = iso();
+				}
+			} else {
+				t.TaskStatus = 'FAILED';
+				t.ReasonCode = outcome.reasonCode;
+				t.Message = outcome.message;
+			}
+		}
+		const rest: Json = { ...t };
+		delete rest.polls;
+		delete rest.ClientToken;
+		return rest;
+	};
+
+	const hsHandler = (req: Received): ScriptedResponse => {
+		const url = new URL(req.url, 'http://x');
+		const path = url.pathname;
+		const body = (req.body ?? {}) as Json;
+		if (world.hubspotOutage.remaining > 0 && world.hubspotOutage.paths.test(`${req.method} ${path}`)) {
+			world.hubspotOutage.remaining--;
+			return { status: 503, body: { status: 'error', message: 'Service unavailable', category: 'SERVICE_UNAVAILABLE' } };
+		}
+		const out = (r: HsRecord) => ({ id: r.id, properties: r.properties, createdAt: r.createdAt, updatedAt: r.updatedAt, archived: false });
+		if (req.method === 'POST' && path === '/crm/v3/objects/deals/search') {
+			const groups = (body.filterGroups as Json[]) ?? [];
+			const all = [...world.deals.values()]
+				.filter((d) => !groups.length || groups.some((g) => ((g.filters as Json[]) ?? []).every((f) => matches(d, f))))
+				.sort((a, b) => Number(a.id) - Number(b.id));
+			const start = Number(body.after ?? 0);
+			const limit = Number(body.limit ?? 10);
+			const page = all.slice(start, start + limit);
+			const next = start + limit < all.length ? { next: { after: String(start + limit) } } : undefined;
+			return { body: { total: all.length, results: page.map(out), ...(next ? { paging: next } : {}) } };
+		}
+		if (req.method === 'POST' && path === '/crm/v3/objects/deals/batch/update') {
+			const results: unknown[] = [];
+			const errors: unknown[] = [];
+			for (const input of (body.inputs as Json[]) ?? []) {
+				const d = world.deals.get(String(input.id));
+				if (!d) {
+					errors.push({ status: 'error', category: 'OBJECT_NOT_FOUND', message: `Deal ${String(input.id)} not found`, context: { ids: [String(input.id)] } });
+					continue;
+				}
+				for (const [k, v] of Object.entries((input.properties as Json) ?? {})) d.properties[k] = v === null ? null : String(v);
+				d.updatedAt = iso();
+				results.push(out(d));
+			}
+			return { status: errors.length ? 207 : 200, body: { status: 'COMPLETE', results, ...(errors.length ? { errors, numErrors: errors.length } : {}) } };
+		}
+		const dealGet = /^\/crm\/v3\/objects\/deals\/(\d+)$/.exec(path);
+		if (req.method === 'GET' && dealGet) {
+			const d = world.deals.get(dealGet[1]);
+			return d ? { body: out(d) } : { status: 404, body: { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Object not found' } };
+		}
+		if (req.method === 'POST' && (path === '/crm/v3/objects/notes' || path === '/crm/v3/objects/tasks')) {
+			const dealIds = ((body.associations as Json[]) ?? []).map((a) => String((a.to as Json).id));
+			for (const id of dealIds)
+				if (!world.deals.has(id)) return { status: 404, body: { status: 'error', category: 'OBJECT_NOT_FOUND', message: `Deal ${id} not found` } };
+			const rec: HsRecord = {
+				id: nextId(),
+				properties: Object.fromEntries(Object.entries((body.properties as Json) ?? {}).map(([k, v]) => [k, v === null ? null : String(v)])),
+				createdAt: iso(),
+				updatedAt: iso(),
+				dealIds,
+			};
+			(path.endsWith('notes') ? world.notes : world.tasks).push(rec);
+			return { status: 201, body: out(rec) };
+		}
+		return { status: 404, body: { status: 'error', category: 'OBJECT_NOT_FOUND', message: `${req.method} ${path} is not modelled by the Templates-2 world` } };
+	};
+
+	world.pc = await startAwsJsonServer(pcHandler);
+	world.hs = await startScriptedServer(hsHandler);
+	world.pcWrites = () => world.pc.requests.map((r) => r.operation).filter((op) => WRITE_OPS.has(op));
+	world.hsWrites = () => world.hs.received.filter((r) => r.method !== 'GET' && !r.url.includes('/search') && !r.url.includes('/batch/read'));
+	world.close = async () => {
+		await world.pc.close();
+		await world.hs.close();
+	};
+	return world;
+}
+
+export function addDeal(world: World, properties: Record<string, string | null>): HsRecord {
+	const d: HsRecord = { id: nextId(), properties: { hubspot_owner_id: '77', pipeline: 'default', ...properties }, createdAt: iso(), updatedAt: iso() };
+	d.properties.hs_object_id = d.id;
+	world.deals.set(d.id, d);
+	return d;
+}
+
+export function notesOn(world: World, dealId: string): HsRecord[] {
+	return world.notes.filter((n) => n.dealIds?.includes(dealId));
+}
+
+export function tasksOn(world: World, dealId: string): HsRecord[] {
+	return world.tasks.filter((n) => n.dealIds?.includes(dealId));
+}
