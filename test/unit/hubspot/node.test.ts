@@ -79,6 +79,15 @@ describe('Property > Ensure', () => {
 		expect(second[0].pairedItem).toEqual([{ item: 0 }]);
 	});
 
+	it('two runs at once create each property once (409 counts as existing)', async () => {
+		const [a, b] = await Promise.all([ensureProperties(), ensureProperties()]);
+		const created = [...(a.out[0].json.created as string[]), ...(b.out[0].json.created as string[])];
+		expect(created.sort()).toEqual(DEAL_PROPERTIES.map((p) => p.name).sort());
+		expect((a.out[0].json.existingCount as number) + (b.out[0].json.existingCount as number)).toBe(DEAL_PROPERTIES.length);
+		const names = (sim.state().properties.deals as Array<{ name: string }>).map((p) => p.name).filter((n) => n.startsWith('aws_'));
+		expect(new Set(names).size).toBe(names.length);
+	});
+
 	it('says when the upsert key exists without unique values', async () => {
 		sim.seed({ properties: { deals: [{ name: 'aws_opportunity_id', label: 'x', type: 'string', fieldType: 'text' }] } });
 		const { out } = await ensureProperties();
