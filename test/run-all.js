@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: builds the package (the end-to-end tests install the packed build into real n8n), then runs every
-// jest project (unit, simulators, end-to-end) and ends with the plain line "N passed, N failed[, N skipped]".
-// Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+// `npm test`: builds the package (the end-to-end tests install the packed build into real n8n), runs the unit
+// project (pure functions, nodes, simulators; in parallel) and then the e2e project (real n8n; in band, one n8n
+// at a time on this machine), and ends with the plain line "N passed, N failed, N skipped" summed over both.
+// Extra arguments run one jest invocation with them instead, e.g. `npm test -- --selectProjects unit`.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -9,10 +10,28 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const jestBin = require.resolve('jest/bin/jest');
 
 function run(cmd, args) {
 	const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
 	return r.status === null ? 1 : r.status;
+}
+
+function jest(args) {
+	const report = path.join(os.tmpdir(), `pc-jest-${process.pid}-${Date.now()}.json`);
+	const status = run(process.execPath, [jestBin, '--json', `--outputFile=${report}`, ...args]);
+	try {
+		const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+		fs.unlinkSync(report);
+		return {
+			status,
+			passed: r.numPassedTests,
+			failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0),
+			skipped: r.numPendingTests + (r.numTodoTests || 0),
+		};
+	} catch {
+		return { status, passed: 0, failed: 1, skipped: 0 };
+	}
 }
 
 if (run(npm, ['run', 'build']) !== 0) {
@@ -21,21 +40,14 @@ if (run(npm, ['run', 'build']) !== 0) {
 	process.exit(1);
 }
 
-const report = path.join(os.tmpdir(), `pc-jest-${process.pid}.json`);
-const jestBin = require.resolve('jest/bin/jest');
-const status = run(process.execPath, [jestBin, '--json', `--outputFile=${report}`, ...process.argv.slice(2)]);
+const extra = process.argv.slice(2);
+const runs = extra.length
+	? [jest(extra)]
+	: [jest(['--selectProjects', 'unit']), jest(['--selectProjects', 'e2e', '--runInBand'])];
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-try {
-	const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-	passed = r.numPassedTests;
-	failed = r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
-	skipped = r.numPendingTests + (r.numTodoTests || 0);
-	fs.unlinkSync(report);
-} catch {
-	failed = Math.max(failed, 1);
-}
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(status !== 0 || failed > 0 ? 1 : 0);
+const total = runs.reduce(
+	(t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
+	{ passed: 0, failed: 0, skipped: 0 },
+);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(runs.some((r) => r.status !== 0) || total.failed > 0 ? 1 : 0);
