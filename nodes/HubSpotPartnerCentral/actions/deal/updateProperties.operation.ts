@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'HubSpot ID of the deal to update. All input items are written together, 100 deals per call.',
 	},
-	...propertyValueFields('deal', 'updateProperties', '={{ $json.hubspotProperties ?? {} }}'),
+	...propertyValueFields('deal', 'updateProperties', '={{ $json.deal?.properties ?? {} }}'),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -48,7 +48,7 @@ export const upsertDescription = (key: UpsertKey): INodeProperties[] => {
 			displayOptions: { show },
 			description: `${key.meaning}. HubSpot keeps one deal per ID (the property is unique), so retries and parallel runs update the same deal instead of making a second one.`,
 		},
-		...propertyValueFields('deal', key.operation, '={{ $json.hubspotProperties ?? {} }}'),
+		...propertyValueFields('deal', key.operation, '={{ $json.newDeal?.properties ?? $json.deal?.properties ?? {} }}'),
 	{
 		displayName: 'Associate With Company ID',
 		name: 'companyId',
