@@ -213,14 +213,14 @@ export function runSearch(records: ObjRecord[], req: SearchRequest, lookup: Prop
 	if (sort) {
 		const kind = kindOf(lookup(sort.propertyName), sort.propertyName);
 		const dir = sort.direction === 'DESCENDING' ? -1 : 1;
-		matched = matched.sort((a, b) => {
-			const va = toComparable(kind, valueOf(a, sort.propertyName));
-			const vb = toComparable(kind, valueOf(b, sort.propertyName));
-			if (va === undefined && vb === undefined) return byId(a, b);
-			if (va === undefined) return 1;
-			if (vb === undefined) return -1;
-			return compare(va, vb) * dir || byId(a, b);
+		const keyed = matched.map((rec) => ({ rec, key: toComparable(kind, valueOf(rec, sort.propertyName)), id: Number(rec.id) }));
+		keyed.sort((a, b) => {
+			if (a.key === undefined && b.key === undefined) return a.id - b.id;
+			if (a.key === undefined) return 1;
+			if (b.key === undefined) return -1;
+			return compare(a.key, b.key) * dir || a.id - b.id;
 		});
+		matched = keyed.map((k) => k.rec);
 	} else {
 		matched = matched.sort(byId);
 	}

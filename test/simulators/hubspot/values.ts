@@ -7,7 +7,17 @@ import type { PropertyRecord } from './properties';
 export type Normalized = { ok: true; value: string | null } | { ok: false; error: string; message: string };
 
 /** Parses ms-epoch strings/numbers and ISO 8601 strings; returns ms or undefined. */
+const parsed = new Map<string, number | undefined>();
+
 export function parseTimestamp(raw: string): number | undefined {
+	if (parsed.has(raw)) return parsed.get(raw);
+	if (parsed.size > 200_000) parsed.clear();
+	const ms = parseTimestampUncached(raw);
+	parsed.set(raw, ms);
+	return ms;
+}
+
+function parseTimestampUncached(raw: string): number | undefined {
 	const s = raw.trim();
 	if (/^-?\d+$/.test(s)) return Number(s);
 	if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return undefined;
