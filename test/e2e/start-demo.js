@@ -28,6 +28,7 @@ async function main() {
 	console.log('Starting the demo (the first run installs n8n into ~/.cache/n8n-pc-e2e, about 10 minutes)...');
 	const stack = await startStack({
 		demo: true,
+		publishFailuresAreWarnings: true,
 		real,
 		userFolder,
 		port: Number(process.env.N8N_DEMO_PORT || 5678),
