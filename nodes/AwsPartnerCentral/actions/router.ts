@@ -11,6 +11,7 @@ import type { ResourceModule } from './common/resource';
 import { engagement } from './engagement/Engagement.resource';
 import { engagementInvitation } from './engagementInvitation/EngagementInvitation.resource';
 import { engagementTask } from './engagementTask/EngagementTask.resource';
+import { eventQueueDescription, eventQueueOperations } from './eventQueue';
 import { opportunity } from './opportunity/Opportunity.resource';
 import { prospecting } from './prospecting/Prospecting.resource';
 import { resourceSnapshot } from './resourceSnapshot/ResourceSnapshot.resource';
@@ -18,6 +19,13 @@ import { resourceSnapshotJob } from './resourceSnapshotJob/ResourceSnapshotJob.r
 import { sellingSystemSettings } from './sellingSystemSettings/SellingSystemSettings.resource';
 import { solution } from './solution/Solution.resource';
 import { tag } from './tag/Tag.resource';
+
+/** Event Queue (SQS messages of the AWS Partner Central Event Trigger): written by the event intake, not an SDK call. */
+const eventQueue: ResourceModule = {
+	description: eventQueueDescription,
+	operations: Object.fromEntries(Object.entries(eventQueueOperations).map(([name, op]) => [name, op.execute])),
+	sdkOperations: {},
+};
 
 export const RESOURCES: Record<string, ResourceModule> = {
 	opportunity,
@@ -31,6 +39,7 @@ export const RESOURCES: Record<string, ResourceModule> = {
 	solution,
 	sellingSystemSettings,
 	tag,
+	eventQueue,
 };
 
 function errorJson(error: Error & { description?: string | null; context?: IDataObject }): IDataObject {

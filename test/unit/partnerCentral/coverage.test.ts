@@ -41,7 +41,8 @@ describe('AWS Partner Central node coverage', () => {
 		const resourceOptions = (d.properties.find((p) => p.name === 'resource')!.options ?? []) as Array<{
 			value: string;
 		}>;
-		for (const { value } of resourceOptions.filter((o) => o.value !== 'eventQueue')) {
+		expect(resourceOptions.map((o) => o.value)).toContain('eventQueue');
+		for (const { value } of resourceOptions) {
 			expect(RESOURCES[value]).toBeDefined();
 			const selector = d.properties.find(
 				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(value),
@@ -53,5 +54,24 @@ describe('AWS Partner Central node coverage', () => {
 				expect(o.description).toBeTruthy();
 			}
 		}
+	});
+});
+
+describe('Event Queue resource (operations written by the event intake)', () => {
+	it('is routed: Acknowledge Event runs its own execute', async () => {
+		const { createExecuteContext } = await import('./helpers/fakeContext');
+		const ctx = createExecuteContext({
+			parameters: { resource: 'eventQueue', operation: 'acknowledge', queueUrl: '', receiptHandle: '' },
+			credentials: { accessKeyId: 'AKIA1', secretAccessKey: 's' },
+			continueOnFail: true,
+		});
+		const out = await new AwsPartnerCentral().execute.call(ctx);
+		expect(out[0]).toEqual([
+			{
+				json: expect.objectContaining({ error: 'Queue URL and Receipt Handle are required' }),
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(Object.keys(RESOURCES.eventQueue.operations).sort()).toEqual(['acknowledge', 'extendVisibility']);
 	});
 });
