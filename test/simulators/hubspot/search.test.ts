@@ -69,6 +69,11 @@ describe('search operators (hubspot.md 2.2 Search: 13 operators)', () => {
 		expect((await one('nope', 'EQ', { value: '1' })).status).toBe(400);
 		expect((await one('amount', 'LIKE', { value: '1' })).status).toBe(400);
 	});
+	test('associations.<type> pseudo-property filters by associated record id', async () => {
+		const company = await call(sim, 'POST', '/crm/v3/objects/companies', { properties: { name: 'Linked' } });
+		await call(sim, 'PUT', `/crm/v4/objects/deals/${ids.b}/associations/default/companies/${company.body.id}`);
+		expect(names(await one('associations.company', 'EQ', { value: company.body.id }))).toEqual(['Beta analytics']);
+	});
 	test('query searches the default searchable properties', async () => {
 		expect(names(await search({ query: 'data', properties: ['dealname'] }))).toEqual(['Delta data lake']);
 	});

@@ -37,6 +37,8 @@ export interface SearchRequest {
 }
 
 type PropLookup = (name: string) => PropertyRecord | undefined;
+/** Ids of the records of `singular` type (company, contact, deal...) associated with a record. */
+export type AssociatedIds = (rec: ObjRecord, singular: string) => string[];
 
 /** Validates the raw body and returns a typed request (400 VALIDATION_ERROR otherwise). */
 export function parseSearchRequest(body: unknown, lookup: PropLookup): SearchRequest {
@@ -89,7 +91,7 @@ function parseFilter(raw: unknown, lookup: PropLookup): Filter {
 	if (typeof f.propertyName !== 'string') throw validationError('Invalid input JSON: filters[].propertyName is required.');
 	const operator = (f.operator ?? 'EQ') as Operator;
 	if (!OPERATORS.includes(operator)) throw validationError(`Invalid filter operator ${String(f.operator)}; allowed: ${OPERATORS.join(', ')}.`);
-	if (!lookup(f.propertyName) && f.propertyName !== 'id') {
+	if (!lookup(f.propertyName) && f.propertyName !== 'id' && !f.propertyName.startsWith('associations.')) {
 		throw validationError(`There was a problem with the request. Property "${f.propertyName}" does not exist and cannot be used in a filter.`);
 	}
 	if (['IN', 'NOT_IN'].includes(operator) && !Array.isArray(f.values)) throw validationError(`Operator ${operator} needs "values" (an array).`);
@@ -147,7 +149,18 @@ function valueOf(rec: ObjRecord, name: string): string | undefined {
 	return v === undefined || v === '' ? undefined : v;
 }
 
-function matchFilter(rec: ObjRecord, f: Filter, lookup: PropLookup): boolean {
+function matchFilter(rec: ObjRecord, f: Filter, lookup: PropLookup, associated: AssociatedIds): boolean {
+	if (f.propertyName.startsWith('associations.')) {
+		// HubSpot's pseudo-property `associations.<type>`: EQ/IN/NEQ/NOT_IN on associated record ids.
+		const linked = associated(rec, f.propertyName.slice('associations.'.length));
+		const wanted = (f.operator === 'IN' || f.operator === 'NOT_IN' ? (f.values ?? []) : [f.value]).map(String);
+		const hit = wanted.some((w) => linked.includes(w));
+		if (f.operator === 'EQ' || f.operator === 'IN') return hit;
+		if (f.operator === 'NEQ' || f.operator === 'NOT_IN') return !hit;
+		if (f.operator === 'HAS_PROPERTY') return linked.length > 0;
+		if (f.operator === 'NOT_HAS_PROPERTY') return linked.length === 0;
+		throw validationError(`Operator ${f.operator} is not supported on ${f.propertyName}.`);
+	}
 	const prop = lookup(f.propertyName);
 	const kind = kindOf(prop, f.propertyName);
 	const raw = valueOf(rec, f.propertyName);
@@ -202,11 +215,11 @@ export interface SearchOutcome {
 	nextAfter?: string;
 }
 
-export function runSearch(records: ObjRecord[], req: SearchRequest, lookup: PropLookup, searchable: string[]): SearchOutcome {
+export function runSearch(records: ObjRecord[], req: SearchRequest, lookup: PropLookup, searchable: string[], associated: AssociatedIds = () => []): SearchOutcome {
 	let matched = records.filter((r) => {
 		if (req.query && !matchQuery(r, req.query, searchable)) return false;
 		if (!req.filterGroups.length) return true;
-		return req.filterGroups.some((g) => g.filters.every((f) => matchFilter(r, f, lookup)));
+		return req.filterGroups.some((g) => g.filters.every((f) => matchFilter(r, f, lookup, associated)));
 	});
 	const byId = (a: ObjRecord, b: ObjRecord) => Number(a.id) - Number(b.id);
 	const sort = req.sorts[0];

@@ -244,8 +244,14 @@ export class WebhookDispatcher {
 	private schedule(key: string): void {
 		const bucket = this.pending.get(key);
 		if (!bucket || bucket.timer || !bucket.events.length) return;
-		bucket.timer = setTimeout(() => this.dispatch(key), this.clock.toRealMs(this.settings.batchWindowMs));
+		bucket.timer = setTimeout(() => this.dispatch(key), this.realDelay(this.settings.batchWindowMs));
 		bucket.timer.unref?.();
+	}
+
+	/** Simulated ms -> real timer ms; a frozen clock (timeScale 0) does not wait. */
+	private realDelay(simMs: number): number {
+		const real = this.clock.toRealMs(simMs);
+		return Number.isFinite(real) ? Math.min(Math.max(0, real), 2 ** 31 - 1) : 0;
 	}
 
 	private dispatch(key: string): void {
@@ -299,7 +305,7 @@ export class WebhookDispatcher {
 		const timer = setTimeout(() => {
 			this.retries.delete(next.id);
 			this.send(next);
-		}, this.clock.toRealMs(backoff));
+		}, this.realDelay(backoff));
 		timer.unref?.();
 		this.retries.set(next.id, { delivery: next, timer });
 	}

@@ -145,7 +145,11 @@ function search(ctx: Ctx): Reply {
 	requireScopes(ctx.token, [readScope(t)]);
 	const lookup = (name: string) => ctx.world.properties.get(t.name, name);
 	const req = parseSearchRequest(ctx.body, lookup);
-	const outcome = runSearch(ctx.world.searchable(t.name), req, lookup, t.searchable);
+	const associated = (rec: ObjRecord, singular: string) => {
+		const other = resolveObjectType(singular);
+		return other ? ctx.world.listAssociations(t.name, rec.id, other.name).map((a) => a.toId) : [];
+	};
+	const outcome = runSearch(ctx.world.searchable(t.name), req, lookup, t.searchable, associated);
 	const body: Record<string, unknown> = { total: outcome.total, results: outcome.page.map((r) => ctx.world.toApi(r, req.properties)) };
 	if (outcome.nextAfter) body.paging = { next: { after: outcome.nextAfter, link: `?after=${outcome.nextAfter}` } };
 	return json(200, body);
