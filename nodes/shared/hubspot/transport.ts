@@ -6,7 +6,7 @@ import type {
 	IHttpRequestOptions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, sleepWithAbort } from 'n8n-workflow';
 
 import { asErrorBody, hubspotApiError, isRateLimitBody, parseRetryAfter, rateLimitPolicy } from './errors';
 import { isSearchPath, limiterFor } from './limiter';
@@ -136,12 +136,15 @@ export async function hubspotRequest(
 	if (req.qs && Object.keys(req.qs).length) requestOptions.qs = req.qs;
 	if (req.body !== undefined) requestOptions.body = req.body;
 
+	// Waits (limiter, Retry-After, backoff) end early when the execution is cancelled.
+	const cancel = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+	const wait = async (ms: number) => await sleepWithAbort(ms, cancel);
 	let rateRetries = 0;
 	let transientRetries = 0;
 	for (;;) {
-		let wait = limiter.general.take();
-		if (search) wait = Math.max(wait, limiter.search.take());
-		if (wait > 0) await sleep(wait);
+		let delay = limiter.general.take();
+		if (search) delay = Math.max(delay, limiter.search.take());
+		if (delay > 0) await wait(delay);
 
 		let response: FullResponse;
 		try {
@@ -156,7 +159,7 @@ export async function hubspotRequest(
 			if (decision.retry) {
 				transientRetries++;
 				ctx.logger?.warn(`HubSpot ${req.method} ${req.path}: ${decision.reason}; retrying in ${decision.delayMs} ms`);
-				await sleep(decision.delayMs);
+				await wait(decision.delayMs);
 				continue;
 			}
 			// A fresh error (not the NodeApiError n8n-core threw, which NodeApiError would return unchanged), without
@@ -193,7 +196,7 @@ export async function hubspotRequest(
 				if (outcome.kind === 'rateLimited') rateRetries++;
 				else transientRetries++;
 				ctx.logger?.warn(`HubSpot ${req.method} ${req.path}: ${decision.reason}; retrying in ${decision.delayMs} ms`);
-				await sleep(decision.delayMs);
+				await wait(decision.delayMs);
 				continue;
 			}
 		}
