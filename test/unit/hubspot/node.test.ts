@@ -164,6 +164,24 @@ describe('Deal > Get Bundles', () => {
 		expect(error.context.itemIndex).toBe(1);
 	});
 
+	it('accepts several ids in one item and reads 150 deals in two batches', async () => {
+		const deals = Array.from({ length: 150 }, (_, i) => ({ ref: `d${i}`, properties: { dealname: `D${i}` } }));
+		const seeded = sim.seed({ objects: { deals } });
+		const ids = Array.from({ length: 150 }, (_, i) => seeded.refs[`d${i}`].id);
+		sim.resetCounters();
+		const { out } = await run(
+			{ resource: 'deal', operation: 'getBundles', dealId: (_: number, j: IDataObject) => j.ids, options: {} },
+			{ items: [{ json: { ids: ids.slice(0, 2).join(', ') } }, { json: { ids: ids.slice(2) } }] },
+		);
+		expect(out).toHaveLength(150);
+		expect(out.slice(0, 2).map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+		expect(out[2].pairedItem).toEqual({ item: 1 });
+		expect(out.map((o) => o.json.dealId)).toEqual(ids);
+		// No associations: empty lists, no primary company, and no company/contact reads.
+		expect(out[0].json).toMatchObject({ primaryCompany: null, companies: [], contacts: [] });
+		expect(sim.counters().byCategory['objects.batch.read']).toBe(2);
+	});
+
 	it('rejects an item without a deal id clearly', async () => {
 		const error = await run({ resource: 'deal', operation: 'getBundles', dealId: 'abc', options: {} }).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
