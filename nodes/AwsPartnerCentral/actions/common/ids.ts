@@ -107,12 +107,18 @@ export const taskFilters = (extra: FieldSpec[] = []): FieldSpec[] => [
 	},
 ];
 
-/** `Sort` needs SortBy next to SortOrder: fill the only/default sort key when the user picked an order. */
+/**
+ * `Sort` needs both SortBy and SortOrder: when the user picked one of them, fill the other with the default
+ * (the operation's only or usual sort key, and the given default order).
+ */
 export const withSortBy =
-	(sortBy: string) =>
+	(sortBy: string, sortOrder = 'ASCENDING') =>
 	(_ctx: unknown, _itemIndex: number, request: IDataObject): IDataObject => {
 		const sort = request.Sort as IDataObject | undefined;
-		if (sort && sort.SortOrder && !sort.SortBy) sort.SortBy = sortBy;
+		if (sort) {
+			sort.SortBy = sort.SortBy ?? sortBy;
+			sort.SortOrder = sort.SortOrder ?? sortOrder;
+		}
 		return request;
 	};
 

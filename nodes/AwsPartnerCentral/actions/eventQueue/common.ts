@@ -1,5 +1,11 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { locateQueue, sqsClientFor } from '../../../shared/events/sqs';
 import { getPartnerCentralCredentials } from '../../../shared/partnerCentral/transport';
@@ -57,12 +63,16 @@ export async function queueTarget(ctx: IExecuteFunctions, itemIndex: number): Pr
 export function sqsError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, action: string): NodeApiError {
 	const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
 	const stale = /ReceiptHandleIsInvalid|InvalidParameterValue|MessageNotInflight/i.test(`${e.name} ${e.message}`);
-	return new NodeApiError(ctx.getNode(), { name: e.name ?? 'Error', message: e.message ?? String(error) } as JsonObject, {
-		itemIndex,
-		httpCode: e.$metadata?.httpStatusCode ? String(e.$metadata.httpStatusCode) : undefined,
-		message: `Could not ${action}: ${e.message ?? String(error)}`,
-		description: stale
-			? 'The receipt handle is no longer valid: the visibility timeout ran out and the message was (or will be) delivered again, so another execution handles it. Make the workflow faster or raise the visibility timeout.'
-			: 'Check the Queue URL and that the AWS identity of the Partner Central credential may use sqs:DeleteMessage / sqs:ChangeMessageVisibility on the queue (infra/ grants both).',
-	});
+	return new NodeApiError(
+		ctx.getNode(),
+		{ name: e.name ?? 'Error', message: e.message ?? String(error) } as JsonObject,
+		{
+			itemIndex,
+			httpCode: e.$metadata?.httpStatusCode ? String(e.$metadata.httpStatusCode) : undefined,
+			message: `Could not ${action}: ${e.message ?? String(error)}`,
+			description: stale
+				? 'The receipt handle is no longer valid: the visibility timeout ran out and the message was (or will be) delivered again, so another execution handles it. Make the workflow faster or raise the visibility timeout.'
+				: 'Check the Queue URL and that the AWS identity of the Partner Central credential may use sqs:DeleteMessage / sqs:ChangeMessageVisibility on the queue (infra/ grants both).',
+		},
+	);
 }

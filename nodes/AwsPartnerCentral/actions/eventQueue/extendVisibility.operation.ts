@@ -38,7 +38,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return [
 		{
-			json: { visibilityTimeout: seconds, visibleAgainAt: new Date(Date.now() + seconds * 1000).toISOString(), queueUrl: target.queueUrl },
+			json: {
+				visibilityTimeout: seconds,
+				visibleAgainAt: new Date(Date.now() + seconds * 1000).toISOString(),
+				queueUrl: target.queueUrl,
+			},
 			pairedItem: { item: itemIndex },
 		},
 	];

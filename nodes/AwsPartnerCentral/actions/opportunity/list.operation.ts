@@ -1,5 +1,6 @@
 import { ReviewStatus, SortOrder, Stage, OpportunitySortName } from '@aws-sdk/client-partnercentral-selling';
 
+import { withSortBy } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
 export const { option, sdkOperation, description, execute } = defineOperation({
@@ -63,12 +64,5 @@ export const { option, sdkOperation, description, execute } = defineOperation({
 			enumValues: SortOrder,
 		},
 	],
-	build: (_ctx, _i, request) => {
-		const sort = request.Sort as { SortBy?: string; SortOrder?: string } | undefined;
-		if (sort) {
-			sort.SortBy = sort.SortBy ?? 'LastModifiedDate';
-			sort.SortOrder = sort.SortOrder ?? 'DESCENDING';
-		}
-		return request;
-	},
+	build: withSortBy('LastModifiedDate', 'DESCENDING'),
 });

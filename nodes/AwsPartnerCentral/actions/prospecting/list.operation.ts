@@ -1,5 +1,6 @@
 import { ProspectingFromEngagementTaskSortName, SortOrder } from '@aws-sdk/client-partnercentral-selling';
 
+import { withSortBy } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
 export const { option, sdkOperation, description, execute } = defineOperation({
@@ -51,12 +52,5 @@ export const { option, sdkOperation, description, execute } = defineOperation({
 			enumValues: SortOrder,
 		},
 	],
-	build: (_ctx, _i, request) => {
-		const sort = request.Sort as { SortBy?: string; SortOrder?: string } | undefined;
-		if (sort) {
-			sort.SortBy = sort.SortBy ?? 'StartTime';
-			sort.SortOrder = sort.SortOrder ?? 'DESCENDING';
-		}
-		return request;
-	},
+	build: withSortBy('StartTime', 'DESCENDING'),
 });

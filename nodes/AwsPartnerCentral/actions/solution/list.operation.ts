@@ -1,5 +1,6 @@
 import { SolutionSortName, SolutionStatus, SortOrder } from '@aws-sdk/client-partnercentral-selling';
 
+import { withSortBy } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
 export const { option, sdkOperation, description, execute } = defineOperation({
@@ -50,12 +51,5 @@ export const { option, sdkOperation, description, execute } = defineOperation({
 			enumValues: SortOrder,
 		},
 	],
-	build: (_ctx, _i, request) => {
-		const sort = request.Sort as { SortBy?: string; SortOrder?: string } | undefined;
-		if (sort) {
-			sort.SortBy = sort.SortBy ?? 'Name';
-			sort.SortOrder = sort.SortOrder ?? 'ASCENDING';
-		}
-		return request;
-	},
+	build: withSortBy('Name', 'ASCENDING'),
 });
