@@ -16,7 +16,7 @@ import { registerObjectRoutes } from './routes/objects';
 import { registerPipelineOwnerRoutes } from './routes/pipelinesOwners';
 import { registerPropertyRoutes } from './routes/properties';
 import { registerWebhookApiRoutes } from './routes/webhooksApi';
-import { WebhookDispatcher } from './webhooks';
+import { WebhookDispatcher, type WebhookSettings } from './webhooks';
 import { API_SOURCE, HubSpotWorld } from './world';
 
 export interface HubSpotSimulatorOptions {
@@ -32,6 +32,8 @@ export interface HubSpotSimulatorOptions {
 	faultSeed?: number;
 	/** Developer API key for /webhooks/v3/{appId}/… (`?hapikey=`); default `demo-developer-key`. */
 	developerApiKey?: string;
+	/** Initial webhook settings (also what reset() returns to); env HUBSPOT_SIM_WEBHOOK_URL / HUBSPOT_SIM_CLIENT_SECRET. */
+	webhooks?: Partial<WebhookSettings>;
 }
 
 export interface RequestLogEntry {
@@ -73,6 +75,7 @@ export class HubSpotSimulatorCore {
 	readonly developerApiKey: string;
 	private seq = 0;
 	private readonly initialRateLimits: RateLimitConfig;
+	private readonly initialWebhookSettings: Partial<WebhookSettings>;
 	private readonly server: http.Server;
 	private readonly sockets = new Set<Socket>();
 
@@ -84,7 +87,14 @@ export class HubSpotSimulatorCore {
 		this.tokens = new TokenStore(options.token ?? process.env.HUBSPOT_SIM_TOKEN ?? 'demo-token', appId);
 		this.initialRateLimits = { per10s: options.rateLimitPer10s ?? 100, searchPerSecond: options.searchPerSecond ?? 5, daily: options.dailyLimit ?? 250_000 };
 		this.rateLimiter = new RateLimiter(this.clock, { ...this.initialRateLimits });
-		this.webhooks = new WebhookDispatcher(this.clock, { portalId, appId });
+		this.initialWebhookSettings = {
+			portalId,
+			appId,
+			...(process.env.HUBSPOT_SIM_WEBHOOK_URL ? { targetUrl: process.env.HUBSPOT_SIM_WEBHOOK_URL } : {}),
+			...(process.env.HUBSPOT_SIM_CLIENT_SECRET ? { clientSecret: process.env.HUBSPOT_SIM_CLIENT_SECRET } : {}),
+			...(options.webhooks ?? {}),
+		};
+		this.webhooks = new WebhookDispatcher(this.clock, this.initialWebhookSettings);
 		this.faults = new FaultInjector(options.faultSeed ?? 42);
 		this.world = this.newWorld();
 		registerObjectRoutes(this.router);
@@ -110,7 +120,7 @@ export class HubSpotSimulatorCore {
 		this.world = this.newWorld();
 		this.tokens.reset();
 		this.rateLimiter.reset(this.initialRateLimits);
-		this.webhooks.reset({ portalId: this.world.portalId, appId: this.tokens.defaultAppId });
+		this.webhooks.reset(this.initialWebhookSettings);
 		this.faults.reset();
 		this.requests = [];
 		this.resetCounters();
