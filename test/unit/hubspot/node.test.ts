@@ -159,7 +159,8 @@ describe('Deal > Get Bundles', () => {
 		expect(out[2].json.error).toContain('999000222');
 
 		const error = await run(params, { items: input }).catch((e) => e);
-		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.httpCode).toBe('404');
 		expect(error.message).toContain('999000111, 999000222');
 		expect(error.context.itemIndex).toBe(1);
 	});

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { getDealBundles } from '../../../shared/hubspot/bundles';
 import { chunk } from '../../../shared/hubspot/objects';
@@ -92,7 +92,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 		const missing = part.filter((r) => !fetched.bundles.has(r.dealId));
 		if (missing.length && !this.continueOnFail()) {
-			throw new NodeOperationError(this.getNode(), `HubSpot has no deal with ID ${missing.map((m) => m.dealId).join(', ')}`, {
+			const message = `HubSpot has no deal with ID ${missing.map((m) => m.dealId).join(', ')}`;
+			throw new NodeApiError(this.getNode(), { message, missingDealIds: missing.map((m) => m.dealId) }, {
+				message,
+				httpCode: '404',
 				itemIndex: missing[0].itemIndex,
 				description: 'The deals may have been deleted or merged. Turn on "Continue On Fail" to get one error item per missing deal.',
 			});
