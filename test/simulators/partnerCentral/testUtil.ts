@@ -66,3 +66,31 @@ export function fullOpportunity(pc: PartnerCentralSimulator, overrides: Record<s
 		...overrides,
 	};
 }
+
+/** Sends a raw AWS JSON 1.0 request signed with SigV4 (for bodies the SDK cannot produce, e.g. explicit null). */
+export async function rawCall(pc: PartnerCentralSimulator, operation: string, body: string): Promise<{ status: number; json: Record<string, unknown> }> {
+	const { computeSignature } = await import('../common/sigv4');
+	const { createHash } = await import('node:crypto');
+	const u = new URL(pc.url);
+	const amzDate = new Date().toISOString().replace(/[-:]/gu, '').replace(/\.\d{3}/u, '');
+	const headers: Record<string, string> = {
+		host: u.host,
+		'content-type': 'application/x-amz-json-1.0',
+		'x-amz-target': `AWSPartnerCentralSelling.${operation}`,
+		'x-amz-date': amzDate,
+		'x-amz-content-sha256': createHash('sha256').update(body).digest('hex'),
+	};
+	const auth = {
+		accessKeyId: pc.credentials.accessKeyId,
+		date: amzDate.slice(0, 8),
+		region: 'us-east-1',
+		service: 'partnercentral-selling',
+		signedHeaders: Object.keys(headers).sort(),
+		signature: '',
+	};
+	const signature = computeSignature({ method: 'POST', url: '/', headers, body: Buffer.from(body) }, auth, pc.credentials.secretAccessKey);
+	headers.authorization = `AWS4-HMAC-SHA256 Credential=${auth.accessKeyId}/${auth.date}/us-east-1/partnercentral-selling/aws4_request, SignedHeaders=${auth.signedHeaders.join(';')}, Signature=${signature}`;
+	delete headers.host;
+	const res = await fetch(`${pc.url}/`, { method: 'POST', headers, body });
+	return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
