@@ -57,6 +57,48 @@ describe('AWS Partner Central node coverage', () => {
 	});
 });
 
+describe('node parameters', () => {
+	type Prop = {
+		name: string;
+		displayName?: string;
+		type?: string;
+		default?: unknown;
+		options?: unknown[];
+		typeOptions?: { loadOptionsMethod?: string };
+		values?: Prop[];
+	};
+	function walk(props: Prop[], visit: (p: Prop) => void): void {
+		for (const p of props) {
+			visit(p);
+			for (const o of (p.options ?? []) as Prop[]) {
+				if (o && typeof o === 'object' && 'displayName' in o && 'type' in o) walk([o], visit);
+				if (o && typeof o === 'object' && Array.isArray((o as Prop).values)) walk((o as Prop).values!, visit);
+			}
+		}
+	}
+
+	it('every dropdown defaults to one of its own values', () => {
+		const problems: string[] = [];
+		walk(new AwsPartnerCentral().description.properties as unknown as Prop[], (p) => {
+			if (p.type !== 'options' && p.type !== 'multiOptions') return;
+			if (p.typeOptions?.loadOptionsMethod) return;
+			const values = ((p.options ?? []) as Array<{ value: unknown }>).map((o) => o.value);
+			const defaults = p.type === 'multiOptions' ? (p.default as unknown[]) : [p.default];
+			for (const d of defaults) if (!values.includes(d)) problems.push(`${p.name}: ${String(d)}`);
+		});
+		expect(problems).toEqual([]);
+	});
+
+	it('uses the SDK enum values for dropdowns (e.g. all 28 industries, 249 countries)', () => {
+		const props: Prop[] = [];
+		walk(new AwsPartnerCentral().description.properties as unknown as Prop[], (p) => props.push(p));
+		const industry = props.find((p) => p.name === 'industry')!;
+		expect(industry.options).toHaveLength(28 + 1); // plus "(Not Set)"
+		const country = props.find((p) => p.name === 'countryCode')!;
+		expect(country.options).toHaveLength(249 + 1);
+	});
+});
+
 describe('Event Queue resource (operations written by the event intake)', () => {
 	it('is routed: Acknowledge Event runs its own execute', async () => {
 		const { createExecuteContext } = await import('./helpers/fakeContext');
