@@ -263,7 +263,11 @@ function ui(core: HubSpotSimulatorCore, a: string | undefined, b2: string | unde
 		return ok(core.world.toApi(rec, Object.keys(rec.properties)));
 	}
 	if (b2 && c === 'delete') return ok({ removed: uiDelete(core, t.name, b2, b.userId) });
-	throw validationError('Unknown ui action: use /__admin/ui/<type>/create, /<type>/<id>/update, /<type>/<id>/delete, /<type>/merge, /associate, /dissociate');
+	if (b2 && c === 'restore') {
+		const rec = core.world.restore(t.name, b2, uiSource(core, b.userId));
+		return ok(core.world.toApi(rec, Object.keys(rec.properties)));
+	}
+	throw validationError('Unknown ui action: use /__admin/ui/<type>/create, /<type>/<id>/update, /<type>/<id>/delete, /<type>/<id>/restore, /<type>/merge, /associate, /dissociate');
 }
 
 export { SEED_SOURCE };

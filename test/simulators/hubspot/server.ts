@@ -202,6 +202,9 @@ export class HubSpotSimulatorCore {
 				? authenticateDeveloperKey(this.developerApiKey, url.searchParams.get('hapikey'), this.webhooks.settings.appId)
 				: this.tokens.authenticate(req.headers.authorization);
 			if (!('route' in match)) {
+				if (match.allowed.length) {
+					throw new HsError(405, errorBody('VALIDATION_ERROR', `HTTP ${method} is not supported by ${url.pathname}; allowed: ${match.allowed.join(', ')}.`), { Allow: match.allowed.join(', ') });
+				}
 				throw new HsError(404, errorBody('OBJECT_NOT_FOUND', `No HubSpot API route for ${method} ${url.pathname} in this simulator.`));
 			}
 			if (!devKey) limitHeaders = this.rateLimiter.take(match.route.search);

@@ -108,6 +108,17 @@ describe('webhook deliveries (hubspot.md 3.3)', () => {
 		expect(events[1].sourceId).toMatch(/^userId:\d+$/);
 	});
 
+	test('a UI restore of a deleted record sends a restore event', async () => {
+		sim.webhooks.subscribe({ eventType: 'deal.restore' });
+		const deal = await createDeal({ dealname: 'Back' });
+		await call(sim, 'DELETE', `/crm/v3/objects/deals/${deal.body.id}`);
+		const res = await fetch(`${sim.url}/__admin/ui/deals/${deal.body.id}/restore`, { method: 'POST', body: '{}' });
+		expect(res.status).toBe(200);
+		expect((await call(sim, 'GET', `/crm/v3/objects/deals/${deal.body.id}`)).status).toBe(200);
+		await sim.webhooks.flush();
+		expect(received.flatMap((r) => r.events)[0]).toMatchObject({ subscriptionType: 'deal.restore', changeFlag: 'RESTORED', changeSource: 'CRM_UI' });
+	});
+
 	test('merge and association events carry their fields', async () => {
 		sim.webhooks.subscribe({ eventType: 'company.merge' });
 		sim.webhooks.subscribe({ eventType: 'deal.associationChange' });

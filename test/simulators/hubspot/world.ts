@@ -375,6 +375,18 @@ export class HubSpotWorld {
 		return true;
 	}
 
+	/** Restores an archived (not merged-away) record, as a user can in the HubSpot UI's recycle bin. */
+	restore(type: string, id: string, source: ChangeSource): ObjRecord {
+		const rec = this.store(type).get(id);
+		if (!rec || !rec.archived || this.mergedInto.has(`${type}|${id}`)) throw notFound(`No archived ${type} record ${id} to restore.`);
+		this.checkUnique(type, rec.properties, rec.id);
+		rec.archived = false;
+		delete rec.archivedAt;
+		this.touch(rec);
+		this.emit({ kind: 'restore', objectType: type, objectId: rec.id, source, occurredAt: this.clock.now() });
+		return rec;
+	}
+
 	/** Merge (hubspot.md 2.1 `merge`): the primary keeps its id; empty properties are filled from the merged one. */
 	merge(type: string, primaryId: string, mergedId: string, source: ChangeSource): ObjRecord {
 		const primary = this.mustFind(type, primaryId);
