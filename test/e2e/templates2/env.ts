@@ -18,6 +18,9 @@ import {
 } from '../harness';
 import type { World } from './world';
 
+/** The HubSpot app the scenarios pretend the user created (Own App IDs of the webhook trigger). */
+export const E2E_HUBSPOT_APP_ID = '424242';
+
 export interface TemplatesEnv {
 	env: N8nEnvironment;
 	types: NodeTypeInfo[];
@@ -68,6 +71,15 @@ export async function importTemplate(
 		...wf,
 		nodes: wf.nodes.filter((n) => !gone.has(n.name)),
 		connections: Object.fromEntries(Object.entries(wf.connections).filter(([from]) => !gone.has(from))),
+	};
+	// Setup step the notes ask for: the HubSpot app ID in the webhook trigger's Own App IDs.
+	wf = {
+		...wf,
+		nodes: wf.nodes.map((n) =>
+			n.type.endsWith('.hubSpotPartnerCentralTrigger') && !n.parameters.ownAppIds
+				? { ...n, parameters: { ...n.parameters, ownAppIds: E2E_HUBSPOT_APP_ID } }
+				: n,
+		),
 	};
 	if (opts.settings) wf = { ...wf, settings: { ...(wf.settings ?? {}), ...opts.settings } };
 	if (opts.edit) wf = opts.edit(wf);

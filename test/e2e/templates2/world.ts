@@ -93,7 +93,7 @@ export function opportunityFixture(id: string, overrides: Json = {}): Json {
 		Project: {
 			Title: 'Data lake migration',
 			CustomerBusinessProblem: 'Acme runs nightly batch reports on an overloaded on-premises warehouse.',
-			CustomerUseCase: 'Migration / Database Migration',
+			CustomerUseCase: 'Migration/Database Migration',
 			DeliveryModels: ['SaaS or PaaS'],
 			SalesActivities: ['Initialized discussions with customer'],
 			ExpectedCustomerSpend: [{ Amount: '5000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
@@ -294,6 +294,14 @@ export async function startWorld(): Promise<World> {
 				results.push(out(d));
 			}
 			return { status: errors.length ? 207 : 200, body: { status: 'COMPLETE', results, ...(errors.length ? { errors, numErrors: errors.length } : {}) } };
+		}
+		if (req.method === 'POST' && path === '/crm/v3/objects/deals/batch/read') {
+			const results = ((body.inputs as Json[]) ?? []).map((i) => world.deals.get(String(i.id))).filter((d): d is HsRecord => !!d);
+			return { body: { status: 'COMPLETE', results: results.map(out) } };
+		}
+		if (req.method === 'POST' && /^\/crm\/v4\/associations\/deals\/(companies|contacts)\/batch\/read$/.test(path)) {
+			// Deals in these scenarios have no companies or contacts.
+			return { body: { status: 'COMPLETE', results: [] } };
 		}
 		const dealGet = /^\/crm\/v3\/objects\/deals\/(\d+)$/.exec(path);
 		if (req.method === 'GET' && dealGet) {
