@@ -133,7 +133,7 @@ export class HubSpotDealChangesTrigger implements INodeType {
 			search,
 			filters,
 			properties,
-			overlapMs: Math.max(0, options.overlapSeconds ?? 300) * 1000,
+			overlapMs: Math.max(0, options.overlapSeconds ?? 120) * 1000,
 			maxDeals: Math.max(1, options.maxDealsPerPoll ?? 1000),
 			now: () => Date.now(),
 			deadline: Date.now() + Math.max(1000, budgetMs * 0.8),

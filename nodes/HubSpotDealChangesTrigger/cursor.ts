@@ -30,8 +30,11 @@ export interface CursorState {
 	version: 1;
 	/** Start (ms) of the last complete read; the next read starts at `checkpoint - overlapMs`. */
 	checkpoint: number;
-	/** Deals read whose timestamp the next read may meet again: id -> hs_lastmodifieddate (ms). */
-	seen: Record<string, number>;
+	/**
+	 * Deals read whose timestamp the next read may meet again, grouped by hs_lastmodifieddate (ms) -> ids (compact:
+	 * a bulk change shares one timestamp).
+	 */
+	seen: Record<string, string[]>;
 	/** Where an unfinished read continues. */
 	resume?: {
 		fromMs: number;
@@ -109,7 +112,7 @@ export function usableState(stored: unknown, backfillFromMs: number | null): Cur
 	return {
 		version: 1,
 		checkpoint: state.checkpoint,
-		seen: { ...(state.seen ?? {}) },
+		seen: validSeen(state.seen),
 		resume: state.resume,
 		origin: backfillFromMs,
 		notBefore: typeof state.notBefore === 'number' ? state.notBefore : state.checkpoint,
@@ -196,7 +199,8 @@ export async function pollDealChanges(input: PollInput): Promise<PollOutput> {
 		: { ms: Math.max(state.checkpoint - input.overlapMs, state.notBefore), strict: false };
 	let tie = state.resume?.tie ? { ...state.resume.tie } : undefined;
 
-	const seen = new Map(Object.entries(state.seen));
+	const seen = new Map<string, number>();
+	for (const [ts, dealIds] of Object.entries(state.seen)) for (const id of dealIds) seen.set(id, Number(ts));
 	const emitted = new Map<string, EmittedDeal>();
 	let requests = 0;
 	let drained = false;
@@ -264,11 +268,25 @@ export async function pollDealChanges(input: PollInput): Promise<PollOutput> {
 }
 
 /** Keeps the entries a later read can meet again: at or after its lower bound (and the resume position). */
-function pruneSeen(seen: Map<string, number>, state: CursorState, overlapMs: number, maxSeen: number): Record<string, number> {
+function pruneSeen(seen: Map<string, number>, state: CursorState, overlapMs: number, maxSeen: number): Record<string, string[]> {
 	let floor = (state.resume?.startedAt ?? state.checkpoint) - overlapMs;
 	if (state.resume) floor = Math.min(floor, state.resume.tie?.ts ?? state.resume.fromMs);
-	const kept = [...seen.entries()].filter(([, ms]) => ms >= floor).sort((a, b) => a[1] - b[1]);
-	return Object.fromEntries(kept.slice(-maxSeen));
+	const kept = [...seen.entries()]
+		.filter(([, ms]) => ms >= floor)
+		.sort((a, b) => a[1] - b[1])
+		.slice(-maxSeen);
+	const grouped: Record<string, string[]> = {};
+	for (const [id, ms] of kept) (grouped[String(ms)] ??= []).push(id);
+	return grouped;
+}
+
+function validSeen(value: unknown): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	if (!value || typeof value !== 'object') return out;
+	for (const [ts, dealIds] of Object.entries(value as Record<string, unknown>)) {
+		if (Number.isFinite(Number(ts)) && Array.isArray(dealIds)) out[ts] = dealIds.map(String);
+	}
+	return out;
 }
 
 /** A few recent deals for a manual test run: newest first, same filters, cursor untouched. */

@@ -72,7 +72,7 @@ export const pollProperties: INodeProperties[] = [
 				displayName: 'Search Lag Allowance (Seconds)',
 				name: 'overlapSeconds',
 				type: 'number',
-				default: 300,
+				default: 120,
 				typeOptions: { minValue: 0 },
 				description:
 					'HubSpot search shows changes a little late. Each check looks back this far again (deals already emitted are not repeated) so late ones are not missed. Also covers a clock difference between n8n and HubSpot.',

@@ -54,9 +54,13 @@ function refuse(ctx: IWebhookFunctions, status: number, error: string): IWebhook
  * was not cleared.
  */
 function keepStaticDataMarked(staticData: IDataObject, key: string): void {
-	const value = staticData[key];
+	const value = staticData[key] as IDataObject | undefined;
+	const revision = value?.revision;
 	const remark = () => {
-		staticData[key] = value;
+		// Only if nothing replaced it meanwhile (a newer request's state must not be overwritten). Compared by a
+		// revision field because n8n may wrap the stored object in a new proxy.
+		const current = staticData[key] as IDataObject | undefined;
+		if (current !== undefined && current.revision === revision) staticData[key] = value;
 	};
 	setTimeout(remark, 0);
 	setTimeout(remark, 50);
@@ -140,7 +144,7 @@ export async function handleHubSpotWebhook(ctx: IWebhookFunctions): Promise<IWeb
 		});
 		fresh = result.fresh;
 		duplicates = result.duplicates.length;
-		staticData.dedup = result.state as unknown as IDataObject;
+		staticData.dedup = { ...result.state, revision: `${Date.now()}-${Math.random().toString(36).slice(2)}` } as IDataObject;
 		keepStaticDataMarked(staticData, 'dedup');
 	}
 
