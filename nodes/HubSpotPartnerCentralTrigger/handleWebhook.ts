@@ -97,7 +97,12 @@ export async function handleHubSpotWebhook(ctx: IWebhookFunctions): Promise<IWeb
 	}
 
 	const rawBody = await readRawBody(req);
-	if (rawBody === undefined) return refuse(ctx, 400, 'The request has no body');
+	if (rawBody === undefined) {
+		// Not the sender's fault: answer 500 so HubSpot retries while the setup is fixed, instead of dropping events.
+		throw new NodeOperationError(ctx.getNode(), 'n8n did not provide the raw request body, so the signature cannot be checked', {
+			description: 'HubSpot signs the exact bytes it sends. Use an n8n version that keeps the raw body of webhook requests (1.0 or later).',
+		});
+	}
 
 	const verification = verifyHubSpotSignature({
 		headers: req.headers ?? {},

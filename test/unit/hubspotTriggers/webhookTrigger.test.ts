@@ -155,6 +155,18 @@ describe('HubSpot Partner Central Trigger webhook()', () => {
 		expect(second.response.statusCode).toBe(400);
 	});
 
+	it('fails loudly (HubSpot retries) when n8n gives no raw body to check the signature against', async () => {
+		const body = JSON.stringify([event()]);
+		const { ctx } = fakeContext({ body, headers: signedHeaders(body) });
+		const original = ctx.getRequestObject;
+		(ctx as unknown as { getRequestObject: () => unknown }).getRequestObject = () => ({
+			...(original() as object),
+			rawBody: undefined,
+			body: JSON.parse(body),
+		});
+		await expect(run(ctx)).rejects.toThrow(/raw request body/);
+	});
+
 	it('fails loudly (HubSpot retries) when the credential has no client secret', async () => {
 		const body = JSON.stringify([event()]);
 		const { ctx } = fakeContext({ body, headers: signedHeaders(body), secret: '' });
