@@ -36,7 +36,7 @@ export function normalizeValue(prop: PropertyRecord, input: unknown, allowedOpti
 		case 'number': {
 			const n = Number(raw.trim());
 			if (raw.trim() === '' || !Number.isFinite(n)) return { ok: false, error: 'INVALID_DECIMAL', message: `${raw} was not a valid number.` };
-			return { ok: true, value: String(n) };
+			return { ok: true, value: raw.trim() };
 		}
 		case 'datetime': {
 			const ms = parseTimestamp(raw);

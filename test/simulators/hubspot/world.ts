@@ -6,7 +6,7 @@ import type { SimClock } from '../common/clock';
 import { conflict, notFound, propertyError, propertyValuesNotValid, validationError, type PropertyValidationError } from './errors';
 import { PropertyRegistry, type PropertyOption, type PropertyRecord } from './properties';
 import { associationType, defaultAssociationType, type AssociationTypeDef } from './schema/associationTypes';
-import { ALWAYS_RETURNED, OBJECT_TYPES, objectType, type ObjectTypeDef } from './schema/objectTypes';
+import { alwaysReturned, OBJECT_TYPES, objectType, type ObjectTypeDef } from './schema/objectTypes';
 import { defaultOwners, defaultPipelines, type Owner, type Pipeline } from './seedData';
 import { normalizeValue } from './values';
 
@@ -561,7 +561,7 @@ export class HubSpotWorld {
 	/** v3 object shape; `properties` = requested names (or the type's defaults) plus the always-returned ones. */
 	toApi(rec: ObjRecord, requested?: string[]): Record<string, unknown> {
 		const def: ObjectTypeDef = objectType(rec.type);
-		const names = new Set<string>([...(requested && requested.length ? requested : def.defaultProperties), ...ALWAYS_RETURNED]);
+		const names = new Set<string>([...(requested && requested.length ? requested : def.defaultProperties), ...alwaysReturned(def)]);
 		const properties: Record<string, string | null> = {};
 		for (const name of names) {
 			if (this.properties.get(rec.type, name) === undefined && rec.properties[name] === undefined) continue;

@@ -60,5 +60,11 @@ export function schemaScope(t: ObjectTypeDef, write: boolean): string {
 	return write ? writeScope(t) : readScope(t);
 }
 
-/** Properties HubSpot maintains itself and always returns. */
-export const ALWAYS_RETURNED = ['createdate', 'hs_lastmodifieddate', 'hs_object_id'];
+/**
+ * Properties HubSpot maintains itself and always returns. Contacts return `lastmodifieddate` instead of
+ * `hs_lastmodifieddate` (HubSpot search docs: contacts default to createdate, email, firstname, hs_object_id,
+ * lastmodifieddate, lastname); the simulator still maintains both on contacts.
+ */
+export function alwaysReturned(t: ObjectTypeDef): string[] {
+	return t.extraLastModified ? ['createdate', t.extraLastModified, 'hs_object_id'] : ['createdate', 'hs_lastmodifieddate', 'hs_object_id'];
+}
