@@ -119,7 +119,7 @@ describe('webhook deliveries (hubspot.md 3.3)', () => {
 		expect(received.flatMap((r) => r.events)[0]).toMatchObject({ subscriptionType: 'deal.restore', changeFlag: 'RESTORED', changeSource: 'CRM_UI' });
 	});
 
-	test('merge and association events carry their fields', async () => {
+	test('merge and association events carry their fields (changelog "New subscription types for webhooks")', async () => {
 		sim.webhooks.subscribe({ eventType: 'company.merge' });
 		sim.webhooks.subscribe({ eventType: 'deal.associationChange' });
 		const a = await call(sim, 'POST', '/crm/v3/objects/companies', { properties: { name: 'A' } });
@@ -132,7 +132,7 @@ describe('webhook deliveries (hubspot.md 3.3)', () => {
 		const assoc = events.find((e) => e.subscriptionType === 'deal.associationChange');
 		expect(assoc).toMatchObject({ associationType: 'DEAL_TO_COMPANY', fromObjectId: Number(deal.body.id), toObjectId: Number(a.body.id), associationRemoved: false, isPrimaryAssociation: true });
 		const merge = events.find((e) => e.subscriptionType === 'company.merge');
-		expect(merge).toMatchObject({ primaryObjectId: Number(a.body.id), mergedObjectIds: [Number(a.body.id), Number(b.body.id)], newObjectId: Number(a.body.id), numberOfPropertiesMoved: 1, changeSource: 'CRM_UI' });
+		expect(merge).toMatchObject({ primaryObjectId: Number(a.body.id), mergedObjectIds: [Number(b.body.id)], newObjectId: Number(a.body.id), numberOfPropertiesMoved: 1, changeSource: 'CRM_UI' });
 	});
 
 	test('events are batched, at most maxBatchSize per request', async () => {

@@ -423,7 +423,7 @@ export class HubSpotWorld {
 			objectType: type,
 			objectId: primary.id,
 			primaryObjectId: primary.id,
-			mergedObjectIds: [primary.id, merged.id],
+			mergedObjectIds: [merged.id],
 			newObjectId: primary.id,
 			numberOfPropertiesMoved: moved,
 			source,
