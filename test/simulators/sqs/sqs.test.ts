@@ -61,7 +61,7 @@ describe('SQS simulator', () => {
 		await client.send(new ReceiveMessageCommand({ QueueUrl: url }));
 		expect((await client.send(new ReceiveMessageCommand({ QueueUrl: url }))).Messages).toBeUndefined();
 		sqs.clock.advance(31_000);
-		const r = await client.send(new ReceiveMessageCommand({ QueueUrl: url, AttributeNames: ['ApproximateReceiveCount'] }));
+		const r = await client.send(new ReceiveMessageCommand({ QueueUrl: url, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
 		expect(r.Messages?.[0].Attributes?.ApproximateReceiveCount).toBe('2');
 	});
 
@@ -95,7 +95,7 @@ describe('SQS simulator', () => {
 			sqs.clock.advance(1500);
 		}
 		expect((await client.send(new ReceiveMessageCommand({ QueueUrl: url }))).Messages).toBeUndefined();
-		const d = await client.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl, AttributeNames: ['ApproximateReceiveCount'] }));
+		const d = await client.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
 		expect(d.Messages?.[0].Body).toBe('poison');
 	});
 
