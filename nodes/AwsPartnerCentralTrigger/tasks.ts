@@ -28,3 +28,15 @@ export const TASK_SOURCES: TaskSource[] = [
 ];
 
 export const TASK_FINAL_STATUSES = ['COMPLETE', 'FAILED'] as const;
+
+/**
+ * Partner Central operations each event type of the polling trigger may call (IAM least privilege is checked
+ * against this table, and the trigger's tests check the trigger calls nothing else).
+ */
+export const SELLING_OPERATIONS_BY_EVENT: Record<string, string[]> = {
+	opportunityChanged: ['ListOpportunities'],
+	awsSummaryChanged: ['ListOpportunities', 'GetAwsOpportunitySummary'],
+	invitationCreated: ['ListEngagementInvitations'],
+	invitationStatusChanged: ['ListEngagementInvitations', 'GetEngagementInvitation'],
+	...Object.fromEntries(TASK_SOURCES.map((t) => [t.event, [t.listOperation]])),
+};

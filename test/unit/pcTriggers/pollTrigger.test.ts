@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { AwsPartnerCentralTrigger } from '../../../nodes/AwsPartnerCentralTrigger/AwsPartnerCentralTrigger.node';
+import { SELLING_OPERATIONS_BY_EVENT } from '../../../nodes/AwsPartnerCentralTrigger/tasks';
 import { startPartnerCentralSimulator, type PartnerCentralSimulator } from '../../simulators/partnerCentral';
 import { createReferral, expireInvitations, seedOpportunities, setAwsSummary, uiEdit } from '../../simulators/partnerCentral/awsSide';
 import { pcCredentials, pollContext, resetCaches } from './helpers';
@@ -184,6 +185,24 @@ describe('AWS Partner Central Trigger (polling) against the simulator', () => {
 		expect(calls('GetAwsOpportunitySummary')).toBe(2);
 		expect(calls('ListOpportunities')).toBe(1);
 	});
+
+	it.each(Object.keys(SELLING_OPERATIONS_BY_EVENT))(
+		'event type %s calls only the operations declared for it (the IAM role is built from that table)',
+		async (event) => {
+			const state: IDataObject = {};
+			await poll({ events: [event] }, state);
+			await tick();
+			const [id] = seed(1, 'Declared');
+			const inv = createReferral(pc.sim, { opportunity: { Project: { Title: 'Declared' } } });
+			await poll({ events: [event] }, state);
+			setAwsSummary(pc.sim, { identifier: id, summary: { LifeCycle: { Stage: 'Qualified' } } });
+			expireInvitations(pc.sim, [inv.Id]);
+			await poll({ events: [event] }, state);
+			await node.poll.call(harness({ events: [event] }, {}, 'manual').ctx);
+			const called = new Set(pc.sim.requestLog.map((r) => r.operation));
+			expect([...called].filter((op) => !SELLING_OPERATIONS_BY_EVENT[event].includes(op))).toEqual([]);
+		},
+	);
 
 	it('a manual test run returns real recent items and leaves the cursor alone', async () => {
 		seed(5, 'Recent');
