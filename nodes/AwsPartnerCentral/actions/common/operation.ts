@@ -42,6 +42,8 @@ export interface OperationModule {
 	option: INodePropertyOptions;
 	/** The SDK operation it calls. */
 	sdkOperation: string;
+	/** Request paths the named fields fill (for checks against the API model). */
+	requestPaths: string[];
 	description: INodeProperties[];
 	execute: OperationExecute;
 }
@@ -265,6 +267,7 @@ export function defineOperation(def: OperationDef): OperationModule {
 			description: def.description,
 		},
 		sdkOperation: def.sdkOperation,
+		requestPaths: [...(def.fields ?? []), ...(def.optional ?? [])].map((f) => f.path),
 		description,
 		execute,
 	};

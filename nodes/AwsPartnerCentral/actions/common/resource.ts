@@ -7,6 +7,8 @@ export interface ResourceModule {
 	operations: Record<string, OperationExecute>;
 	/** UI operation value -> SDK operation. */
 	sdkOperations: Record<string, string>;
+	/** UI operation value -> request paths its named fields fill. */
+	requestPaths?: Record<string, string[]>;
 }
 
 /** The Operation dropdown of a resource plus the fields of each of its operations. */
@@ -26,9 +28,11 @@ export function defineResource(resource: string, modules: OperationModule[], def
 	];
 	const operations: Record<string, OperationExecute> = {};
 	const sdkOperations: Record<string, string> = {};
+	const requestPaths: Record<string, string[]> = {};
 	for (const m of modules) {
 		operations[String(m.option.value)] = m.execute;
 		sdkOperations[String(m.option.value)] = m.sdkOperation;
+		requestPaths[String(m.option.value)] = m.requestPaths;
 	}
-	return { description, operations, sdkOperations };
+	return { description, operations, sdkOperations, requestPaths };
 }

@@ -3,7 +3,7 @@ import { EngagementContextType } from '@aws-sdk/client-partnercentral-selling';
 import { engagementId } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'engagement',
 	operation: 'createContext',
 	name: 'Create Context',

@@ -3,7 +3,7 @@ import { EngagementContextType, SortOrder } from '@aws-sdk/client-partnercentral
 import { withSortBy } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'engagement',
 	operation: 'list',
 	name: 'List',

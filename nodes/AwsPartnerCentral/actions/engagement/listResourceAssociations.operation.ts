@@ -3,7 +3,7 @@ import { defineOperation } from '../common/operation';
 
 const [resourceType, resourceId] = snapshotTarget(false);
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'engagement',
 	operation: 'listResourceAssociations',
 	name: 'List Resource Associations',

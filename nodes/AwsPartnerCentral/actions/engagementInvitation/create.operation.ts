@@ -1,7 +1,7 @@
 import { defineOperation } from '../common/operation';
 import { engagementId } from '../common/ids';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'engagementInvitation',
 	operation: 'create',
 	name: 'Create',

@@ -8,7 +8,7 @@ import {
 import { withSortBy } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'engagementInvitation',
 	operation: 'list',
 	name: 'List',

@@ -3,7 +3,7 @@ import { SalesInvolvementType, Visibility } from '@aws-sdk/client-partnercentral
 import { opportunityId } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'engagementTask',
 	operation: 'startFromOpportunity',
 	name: 'Start From Opportunity',

@@ -3,7 +3,7 @@ import { OpportunityOrigin } from '@aws-sdk/client-partnercentral-selling';
 import { defineOperation } from '../common/operation';
 import { applySpend, OPPORTUNITY_FIELDS } from '../common/opportunityFields';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'opportunity',
 	operation: 'create',
 	name: 'Create',

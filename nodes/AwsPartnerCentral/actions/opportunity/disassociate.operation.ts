@@ -1,7 +1,7 @@
 import { opportunityId, relatedEntityFields } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'opportunity',
 	operation: 'disassociate',
 	name: 'Disassociate',

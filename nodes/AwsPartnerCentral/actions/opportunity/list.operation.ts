@@ -3,7 +3,7 @@ import { ReviewStatus, SortOrder, Stage, OpportunitySortName } from '@aws-sdk/cl
 import { withSortBy } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'opportunity',
 	operation: 'list',
 	name: 'List',

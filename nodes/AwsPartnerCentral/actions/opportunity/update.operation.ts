@@ -62,7 +62,7 @@ async function run(ctx: IExecuteFunctions, itemIndex: number, request: IDataObje
 	}
 }
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'opportunity',
 	operation: 'update',
 	name: 'Update',

@@ -3,7 +3,7 @@ import { ProspectingFromEngagementTaskSortName, SortOrder } from '@aws-sdk/clien
 import { withSortBy } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'prospecting',
 	operation: 'list',
 	name: 'List Tasks',

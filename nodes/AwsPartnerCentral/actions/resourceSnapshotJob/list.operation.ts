@@ -3,7 +3,7 @@ import { ResourceSnapshotJobStatus, SortOrder } from '@aws-sdk/client-partnercen
 import { withSortBy } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'resourceSnapshotJob',
 	operation: 'list',
 	name: 'List',

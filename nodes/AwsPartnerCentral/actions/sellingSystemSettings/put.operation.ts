@@ -1,6 +1,6 @@
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'sellingSystemSettings',
 	operation: 'put',
 	name: 'Set',

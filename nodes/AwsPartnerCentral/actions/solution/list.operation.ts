@@ -3,7 +3,7 @@ import { SolutionSortName, SolutionStatus, SortOrder } from '@aws-sdk/client-par
 import { withSortBy } from '../common/ids';
 import { defineOperation } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'solution',
 	operation: 'list',
 	name: 'List',

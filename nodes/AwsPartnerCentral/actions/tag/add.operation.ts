@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { resourceArn } from '../common/ids';
 import { defineOperation, param } from '../common/operation';
 
-export const { option, sdkOperation, description, execute } = defineOperation({
+export const { option, sdkOperation, requestPaths, description, execute } = defineOperation({
 	resource: 'tag',
 	operation: 'add',
 	name: 'Add',
