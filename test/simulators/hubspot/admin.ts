@@ -171,7 +171,12 @@ async function route(core: HubSpotSimulatorCore, method: string, parts: string[]
 		case 'POST tokens': {
 			if (typeof b.token !== 'string') throw validationError('token is required');
 			const scopes = b.scopes === '*' || b.scopes === undefined ? '*' : (b.scopes as string[]);
-			core.tokens.add({ token: b.token, scopes, appId: String(b.appId ?? core.tokens.defaultAppId) });
+			core.tokens.add({
+				token: b.token,
+				scopes,
+				appId: String(b.appId ?? core.tokens.defaultAppId),
+				changeSource: typeof b.changeSource === 'string' ? b.changeSource : undefined,
+			});
 			return ok(core.tokens.tokens.get(b.token), 201);
 		}
 		case 'DELETE tokens':

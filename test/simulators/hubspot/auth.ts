@@ -9,7 +9,8 @@ export interface TokenInfo {
 	/** '*' = every scope. */
 	scopes: string[] | '*';
 	appId: string;
-	/** Daily quota and ten-secondly limit are shared per account, as HubSpot does (hubspot.md 4). */
+	/** changeSource of webhook events for writes made with this token (default `API`). */
+	changeSource?: string;
 }
 
 export const AUTH_MESSAGE =

@@ -28,7 +28,7 @@ export interface HubSpotSimulator extends RunningSimulator {
 	state(): ReturnType<typeof admin.snapshot>;
 	counters(): HubSpotSimulatorCore['counters'];
 	resetCounters(): void;
-	addToken(token: string, scopes: string[] | '*', appId?: string): void;
+	addToken(token: string, scopes: string[] | '*', appId?: string, changeSource?: string): void;
 	setRateLimits(patch: { per10s?: number; searchPerSecond?: number; daily?: number }): void;
 	/** Simulated ms before writes become visible to search (HubSpot's search index lags; 0 = at once). */
 	setSearchIndexDelay(ms: number): void;
@@ -67,7 +67,7 @@ export async function startHubSpotSimulator(
 		state: () => admin.snapshot(core),
 		counters: () => core.counters,
 		resetCounters: () => core.resetCounters(),
-		addToken: (token, scopes, appId) => core.tokens.add({ token, scopes, appId: appId ?? core.tokens.defaultAppId }),
+		addToken: (token, scopes, appId, changeSource) => core.tokens.add({ token, scopes, appId: appId ?? core.tokens.defaultAppId, changeSource }),
 		setRateLimits: (patch) => core.rateLimiter.reset(patch),
 		setSearchIndexDelay: (ms) => {
 			core.world.searchIndexDelayMs = ms;

@@ -217,7 +217,7 @@ export class HubSpotSimulatorCore {
 				params: match.params,
 				world: this.world,
 				token,
-				source: API_SOURCE(token.appId),
+				source: API_SOURCE(token.appId, token.changeSource),
 				baseUrl: this.baseUrl,
 				webhooks: this.webhooks,
 			});

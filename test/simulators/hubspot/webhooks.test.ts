@@ -94,6 +94,14 @@ describe('webhook deliveries (hubspot.md 3.3)', () => {
 		expect(events[1].propertyName).toBe('dealstage');
 	});
 
+	test('a token can be set to report changeSource INTEGRATION (seen in captured app payloads) with its app id', async () => {
+		sim.addToken('app-token', '*', '9318066', 'INTEGRATION');
+		sim.webhooks.subscribe({ eventType: 'contact.creation' });
+		await call(sim, 'POST', '/crm/v3/objects/contacts', { properties: { email: 'i@x.io' } }, 'app-token');
+		await sim.webhooks.flush();
+		expect(received[0].events[0]).toMatchObject({ changeSource: 'INTEGRATION', sourceId: '9318066', changeFlag: 'CREATED' });
+	});
+
 	test('UI edits through the admin API are changeSource CRM_UI with sourceId userId:<n>', async () => {
 		sim.webhooks.subscribe({ eventType: 'deal.propertyChange', propertyName: 'amount' });
 		sim.webhooks.subscribe({ eventType: 'deal.deletion' });
@@ -130,7 +138,7 @@ describe('webhook deliveries (hubspot.md 3.3)', () => {
 		await sim.webhooks.flush();
 		const events = received.flatMap((r) => r.events);
 		const assoc = events.find((e) => e.subscriptionType === 'deal.associationChange');
-		expect(assoc).toMatchObject({ associationType: 'DEAL_TO_COMPANY', fromObjectId: Number(deal.body.id), toObjectId: Number(a.body.id), associationRemoved: false, isPrimaryAssociation: true });
+		expect(assoc).toMatchObject({ associationType: 'DEAL_TO_COMPANY', fromObjectTypeId: '0-3', toObjectTypeId: '0-2', fromObjectId: Number(deal.body.id), toObjectId: Number(a.body.id), associationRemoved: false, isPrimaryAssociation: true });
 		const merge = events.find((e) => e.subscriptionType === 'company.merge');
 		expect(merge).toMatchObject({ primaryObjectId: Number(a.body.id), mergedObjectIds: [Number(b.body.id)], newObjectId: Number(a.body.id), numberOfPropertiesMoved: 1, changeSource: 'CRM_UI' });
 	});
@@ -146,8 +154,9 @@ describe('webhook deliveries (hubspot.md 3.3)', () => {
 	test('the batch window sends without a flush when not paused', async () => {
 		sim.webhooks.subscribe({ eventType: 'deal.creation' });
 		sim.webhooks.configure({ paused: false, batchWindowMs: 20 });
-		await createDeal({ dealname: 'A' });
-		await createDeal({ dealname: 'B' });
+		// In-process edits in the same tick: both events certainly fall in one window, however loaded the machine.
+		sim.ui.create('deals', { dealname: 'A' });
+		sim.ui.create('deals', { dealname: 'B' });
 		expect(await sim.webhooks.idle(2000)).toBe(true);
 		expect(received).toHaveLength(1);
 		expect(received[0].events).toHaveLength(2);

@@ -222,6 +222,8 @@ export class WebhookDispatcher {
 					associationType: `${objectType(e.objectType).singular}_TO_${objectType(e.toObjectType).singular}`.toUpperCase(),
 					associationCategory: 'HUBSPOT_DEFINED',
 					associationTypeId: e.associationTypeId,
+					fromObjectTypeId: objectType(e.objectType).typeId,
+					toObjectTypeId: objectType(e.toObjectType).typeId,
 					fromObjectId: Number(e.fromObjectId),
 					toObjectId: Number(e.toObjectId),
 					associationRemoved: e.associationRemoved,

@@ -58,7 +58,8 @@ export interface AssociationInput {
 	typeIds: number[];
 }
 
-export const API_SOURCE = (appId: string): ChangeSource => ({ changeSource: 'API', sourceId: appId });
+/** API writes: changeSource `API` (HubSpot's documented example) or what the token says (e.g. `INTEGRATION`, seen for apps). */
+export const API_SOURCE = (appId: string, changeSource = 'API'): ChangeSource => ({ changeSource, sourceId: appId });
 
 const LAST_MODIFIED_PROPS = new Set(['hs_lastmodifieddate', 'lastmodifieddate']);
 
