@@ -5,7 +5,7 @@ import * as sdk from '@aws-sdk/client-partnercentral-selling';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startSimulators, type Simulators } from '../index';
-import { admin, clientFor, fullOpportunity, waitFor } from './testUtil';
+import { admin, clientFor, fullOpportunity, rawCall, waitFor } from './testUtil';
 
 let sims: Simulators;
 const list = (c: sdk.PartnerCentralSellingClient) => c.send(new sdk.ListOpportunitiesCommand({ Catalog: 'AWS' }));
@@ -203,6 +203,29 @@ describe('faults (admin)', () => {
 		await admin(sims.partnerCentral, 'POST', '/faults', { operation: 'ListOpportunities', kind: 'internal', count: 2 });
 		const ok = await list(retrying);
 		expect(ok.$metadata.attempts).toBe(3);
+	});
+});
+
+describe('wire format', () => {
+	it('timestamps are ISO-8601 strings on the wire (model DateTime has timestampFormat iso8601); errors carry __type + message', async () => {
+		const c = clientFor(sims.partnerCentral);
+		const o = await c.send(new sdk.CreateOpportunityCommand({ Catalog: 'AWS', ClientToken: 'wire', ...fullOpportunity(sims.partnerCentral) }));
+		const raw = await rawCall(sims.partnerCentral, 'GetOpportunity', JSON.stringify({ Catalog: 'AWS', Identifier: o.Id }));
+		expect(raw.json.LastModifiedDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/u);
+		const bad = await rawCall(sims.partnerCentral, 'GetOpportunity', JSON.stringify({ Catalog: 'AWS', Identifier: 'nope' }));
+		expect(bad.status).toBe(400);
+		expect(bad.json).toMatchObject({ __type: 'ValidationException', Reason: 'REQUEST_VALIDATION_FAILED', ErrorList: [{ FieldName: 'Identifier', Code: 'INVALID_STRING_FORMAT' }] });
+		expect(typeof bad.json.message).toBe('string');
+		const missing = await rawCall(sims.partnerCentral, 'GetOpportunity', JSON.stringify({ Catalog: 'AWS', Identifier: 'O999' }));
+		expect(missing).toMatchObject({ status: 404, json: { __type: 'ResourceNotFoundException' } });
+	});
+
+	it('slowBody fault dribbles the response out but the SDK still gets it', async () => {
+		await admin(sims.partnerCentral, 'POST', '/faults', { operation: 'ListOpportunities', kind: 'slowBody', slowBodyMs: 250, count: 1 });
+		const t = Date.now();
+		const r = await list(clientFor(sims.partnerCentral, sims.partnerCentral.credentials, 1));
+		expect(r.OpportunitySummaries).toEqual([]);
+		expect(Date.now() - t).toBeGreaterThanOrEqual(200);
 	});
 });
 
