@@ -178,6 +178,26 @@ describe('webhook deliveries (hubspot.md 3.3)', () => {
 		expect(sim.webhooks.deliveries()[2]).toMatchObject({ status: 400, outcome: 'failed' });
 	});
 
+	test('a target that does not answer within timeoutMs is retried (timeout)', async () => {
+		const silent = http.createServer(() => undefined);
+		await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+		try {
+			sim.webhooks.configure({ targetUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/slow`, timeoutMs: 50, maxRetries: 1, paused: false });
+			sim.webhooks.subscribe({ eventType: 'deal.creation' });
+			await createDeal({ dealname: 'A' });
+			expect(await sim.webhooks.idle(3000)).toBe(true);
+			const log = sim.webhooks.deliveries();
+			expect(log.map((d) => [d.attemptNumber, d.outcome])).toEqual([
+				[0, 'retrying'],
+				[1, 'failed'],
+			]);
+			expect(log[0].error).toMatch(/timeout/);
+		} finally {
+			silent.closeAllConnections();
+			await new Promise<void>((r) => silent.close(() => r()));
+		}
+	});
+
 	test('connection errors are retried up to maxRetries; deliveries are logged in admin state', async () => {
 		sim.webhooks.configure({ targetUrl: 'http://127.0.0.1:1/closed', maxRetries: 2, paused: false });
 		sim.webhooks.subscribe({ eventType: 'deal.creation' });

@@ -303,7 +303,8 @@ export class WebhookDispatcher {
 		});
 		if (!canRetry) return;
 		const next: Delivery = { ...delivery, attempt: delivery.attempt + 1 };
-		const backoff = Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** delivery.attempt);
+		// 429 answers are retried no sooner than their Retry-After (hubspot.md 3.3).
+		const backoff = Math.max(Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** delivery.attempt), result.retryAfterMs ?? 0);
 		const timer = setTimeout(() => {
 			this.retries.delete(next.id);
 			this.send(next);
@@ -349,7 +350,7 @@ export class WebhookDispatcher {
 	}
 }
 
-function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<{ status?: number; error?: string }> {
+function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<{ status?: number; error?: string; retryAfterMs?: number }> {
 	return new Promise((resolve) => {
 		let target: URL;
 		try {
@@ -361,7 +362,9 @@ function post(url: string, body: string, headers: Record<string, string>, timeou
 		const lib = target.protocol === 'https:' ? https : http;
 		const req = lib.request(target, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
 			res.resume();
-			res.on('end', () => resolve({ status: res.statusCode }));
+			const retryAfter = Number(res.headers['retry-after']);
+			const retryAfterMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined;
+			res.on('end', () => resolve({ status: res.statusCode, retryAfterMs }));
 			res.on('error', (e) => resolve({ status: res.statusCode, error: e.message }));
 		});
 		req.setTimeout(timeoutMs, () => req.destroy(new Error(`timeout after ${timeoutMs} ms`)));
