@@ -105,7 +105,12 @@ export function snapshot(core: HubSpotSimulatorCore) {
 		owners: w.owners,
 		tokens: [...core.tokens.tokens.values()],
 		rateLimits: core.rateLimiter.config,
-		webhooks: { settings: core.webhooks.settings, subscriptions: core.webhooks.subscriptions },
+		webhooks: {
+			settings: core.webhooks.settings,
+			subscriptions: core.webhooks.subscriptions,
+			pending: core.webhooks.pendingEvents(),
+			deliveries: core.webhooks.log,
+		},
 		faults: core.faults.rules,
 	};
 }
