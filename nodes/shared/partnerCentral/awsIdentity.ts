@@ -43,6 +43,11 @@ export function clearIdentityCaches(): void {
 	assumeRoleCalls = 0;
 }
 
+/** Forget the assumed-role session of a credential (AWS said it expired earlier than announced). */
+export function invalidateSession(c: PartnerCentralCredentials): void {
+	sessions.delete(credentialFingerprint(c));
+}
+
 /** The n8n host's default AWS credential chain, memoised per region. */
 export function defaultChainProvider(region: string): AwsCredentialIdentityProvider {
 	let provider = defaultChains.get(region);

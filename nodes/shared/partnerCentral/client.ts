@@ -36,6 +36,13 @@ export function getPartnerCentralClient(c: PartnerCentralCredentials): PartnerCe
 	return client;
 }
 
+/** Drop the cached client of a credential (its identity must be resolved again). */
+export function dropClient(c: PartnerCentralCredentials): void {
+	const key = credentialFingerprint(c);
+	clients.get(key)?.destroy();
+	clients.delete(key);
+}
+
 export function clearClientCache(): void {
 	for (const client of clients.values()) client.destroy();
 	clients.clear();

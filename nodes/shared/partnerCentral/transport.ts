@@ -2,7 +2,8 @@ import * as sdk from '@aws-sdk/client-partnercentral-selling';
 import { randomUUID } from 'crypto';
 import { NodeOperationError, type ICredentialDataDecryptedObject, type IDataObject, type INode } from 'n8n-workflow';
 
-import { getPartnerCentralClient } from './client';
+import { invalidateSession } from './awsIdentity';
+import { dropClient, getPartnerCentralClient } from './client';
 import {
 	credentialProblems,
 	normaliseCredentials,
@@ -90,14 +91,29 @@ export async function sendPartnerCentral(
 			rendered.description = `What to do: fix the AWS Partner Central credential: ${problems.join('; ')}.`;
 		throw new PartnerCentralError(rendered, undefined);
 	}
-	const client = getPartnerCentralClient(c);
 	const limiter = limiterFor(c);
-	try {
+	const attempt = async () => {
+		const client = getPartnerCentralClient(c);
 		const { result } = await withRetries(async () => {
 			await limiter.acquire(operation);
 			return await client.send(new Command(request));
 		}, options.retry ?? retryPolicy);
-		return toJsonObject(result);
+		return result;
+	};
+	try {
+		try {
+			return toJsonObject(await attempt());
+		} catch (error) {
+			// An assumed-role session AWS considers expired (clock skew, revoked session): assume the role again, once.
+			if (c.authentication !== 'assumeRole' || (error as { name?: string })?.name !== 'ExpiredTokenException') {
+				// Rendered just below.
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+				throw error;
+			}
+			invalidateSession(c);
+			dropClient(c);
+			return toJsonObject(await attempt());
+		}
 	} catch (error) {
 		// No n8n node here (credential tests call this too): partnerCentralCall turns it into a NodeApiError.
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error

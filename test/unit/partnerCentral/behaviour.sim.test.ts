@@ -284,6 +284,15 @@ describe('Partner Central behaviour against the simulator', () => {
 			}
 		});
 
+		it('assume role: a session AWS calls expired is replaced once, invisibly', async () => {
+			const context = createExecuteContext({ parameters: {}, credentials: roleCredentials({ durationSeconds: 900 }) });
+			await partnerCentralCall(context, 'ListSolutions', {});
+			pc.clock.advance(16 * 60_000); // the simulator now rejects the session (ExpiredTokenException)
+			await expect(partnerCentralCall(context, 'ListSolutions', {})).resolves.toHaveProperty('SolutionSummaries');
+			expect(log('ListSolutions').map((r) => r.errorType ?? 'ok')).toEqual(['ok', 'ExpiredTokenException', 'ok']);
+			expect(pc.sim.state.counters.assumeRole).toBe(2);
+		});
+
 		it('assume role: a wrong External ID fails clearly and is not retried', async () => {
 			const context = createExecuteContext({ parameters: {}, credentials: roleCredentials({ externalId: 'wrong' }) });
 			await expect(partnerCentralCall(context, 'ListSolutions', {})).rejects.toMatchObject({
