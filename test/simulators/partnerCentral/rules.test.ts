@@ -431,4 +431,57 @@ describe('Partner Central simulator business rules', () => {
 		const last = pc.sim.events.emitted[pc.sim.events.emitted.length - 1];
 		expect(last).toMatchObject({ 'detail-type': 'Opportunity Updated', detail: { opportunity: { identifier: id } } });
 	});
+	it('C6: OtherCompetitorNames is required with, and only allowed with, CompetitorName *Other', async () => {
+		const base = fullOpportunity(pc);
+		let e = await errorOf(create('AWS', { Project: { ...base.Project, CompetitorName: '*Other' } }));
+		expect(e.ErrorList[0]).toMatchObject({ FieldName: 'Project.OtherCompetitorNames', Code: 'REQUIRED_FIELD_MISSING' });
+		e = await errorOf(create('AWS', { Project: { ...base.Project, CompetitorName: 'Akamai', OtherCompetitorNames: 'Someone' } }));
+		expect(e.ErrorList[0]).toMatchObject({ FieldName: 'Project.OtherCompetitorNames', Code: 'INVALID_VALUE' });
+		await create('AWS', { Project: { ...base.Project, CompetitorName: '*Other', OtherCompetitorNames: 'Someone' } });
+	});
+
+	it('C5/C7: AssociateOpportunity Solutions must exist in the catalog and be Active', async () => {
+		const id = await create();
+		const missing = await errorOf(client.send(new sdk.AssociateOpportunityCommand({ Catalog: 'AWS', OpportunityIdentifier: id, RelatedEntityType: 'Solutions', RelatedEntityIdentifier: 'S-1234567' })));
+		expect(missing.name).toBe('ResourceNotFoundException');
+		const inactive = await errorOf(client.send(new sdk.AssociateOpportunityCommand({ Catalog: 'AWS', OpportunityIdentifier: id, RelatedEntityType: 'Solutions', RelatedEntityIdentifier: 'S-0000003' })));
+		expect(inactive.ErrorList[0].Code).toBe('INVALID_RESOURCE_STATE');
+		const notLinked = await errorOf(client.send(new sdk.DisassociateOpportunityCommand({ Catalog: 'AWS', OpportunityIdentifier: id, RelatedEntityType: 'Solutions', RelatedEntityIdentifier: 'S-0000001' })));
+		expect(notLinked.name).toBe('ResourceNotFoundException');
+	});
+
+	it('C6: a Closed Lost opportunity is not suitable for submission (SubmitOpportunity -> BUSINESS_VALIDATION_FAILED)', async () => {
+		const base = fullOpportunity(pc);
+		const id = await create('AWS', { LifeCycle: { ...base.LifeCycle, Stage: 'Closed Lost', ClosedLostReason: 'Price' } });
+		await client.send(new sdk.AssociateOpportunityCommand({ Catalog: 'AWS', OpportunityIdentifier: id, RelatedEntityType: 'Solutions', RelatedEntityIdentifier: 'S-0000001' }));
+		const e = await errorOf(client.send(new sdk.SubmitOpportunityCommand({ Catalog: 'AWS', Identifier: id, InvolvementType: 'Co-Sell' })));
+		expect(e.Reason).toBe('BUSINESS_VALIDATION_FAILED');
+		expect(e.ErrorList.map((x) => x.FieldName)).toContain('LifeCycle.Stage');
+	});
+
+	it('A (CreateEngagement): at most 5 contexts (model list limit, then ServiceQuotaExceeded on the 6th context); engagement data is only readable by members', async () => {
+		const ctx = { Type: 'CustomerProject' as const, Payload: { CustomerProject: { Customer: { Industry: 'Retail' as const, CompanyName: 'Acme', WebsiteUrl: 'https://acme.example.com', CountryCode: 'US' as const } } } };
+		const e = await errorOf(client.send(new sdk.CreateEngagementCommand({ Catalog: 'AWS', ClientToken: 'six', Title: 'Too many', Contexts: Array.from({ length: 6 }, () => ctx) })));
+		expect(e.ErrorList[0]).toMatchObject({ FieldName: 'Contexts', Code: 'TOO_MANY_VALUES' });
+		const five = await client.send(new sdk.CreateEngagementCommand({ Catalog: 'AWS', ClientToken: 'five', Title: 'Full', Contexts: Array.from({ length: 5 }, () => ctx) }));
+		const sixth = await errorOf(client.send(new sdk.CreateEngagementContextCommand({ Catalog: 'AWS', ClientToken: 'sixth', EngagementIdentifier: five.Id!, Type: ctx.Type, Payload: ctx.Payload })));
+		expect(sixth.name).toBe('ServiceQuotaExceededException');
+		const inv = await admin<{ EngagementId: string }>(pc, 'POST', '/invitations', { catalog: 'AWS', opportunity: fullOpportunity(pc) });
+		const denied = await errorOf(client.send(new sdk.GetEngagementCommand({ Catalog: 'AWS', Identifier: inv.EngagementId })));
+		expect(denied.name).toBe('AccessDeniedException');
+	});
+
+	it('C7: StartProspectingFromEngagementTask has its own 2-per-second quota', async () => {
+		const realTime = await startForTest({ timeScale: 1 });
+		const c = clientFor(realTime, realTime.credentials, 1);
+		try {
+			const start = (n: number) => c.send(new sdk.StartProspectingFromEngagementTaskCommand({ Catalog: 'AWS', ClientToken: `p-${n}`, TaskName: `t${n}`, Identifiers: ['eng-aaaaaaaaaaaaaa'] }));
+			await start(1);
+			await start(2);
+			expect((await errorOf(start(3))).name).toBe('ThrottlingException');
+		} finally {
+			c.destroy();
+			await realTime.close();
+		}
+	});
 });
