@@ -95,6 +95,25 @@ describe('deal cursor: basics', () => {
 		expect(usableState(undefined, null)).toBeUndefined();
 	});
 
+	it('remembers only what the next read can meet again, grouped by timestamp, capped, and ignores corrupt memory', async () => {
+		const h = harness();
+		h.clock.now += 1000;
+		for (let i = 0; i < 5; i++) h.hs.upsert(String(i + 1), {}, h.clock.now);
+		h.hs.upsert('9', {}, h.clock.now + 1);
+		h.clock.now += 10;
+		await h.poll();
+		expect(h.getState().seen).toEqual({ [String(T0 + 1000)]: ['1', '2', '3', '4', '5'], [String(T0 + 1001)]: ['9'] });
+		h.clock.now += OVERLAP * 3;
+		await h.poll();
+		expect(h.getState().seen).toEqual({});
+		for (let i = 0; i < 5; i++) h.hs.upsert(String(i + 1));
+		h.clock.now += 1;
+		await h.poll({ maxSeen: 2 });
+		expect(Object.values(h.getState().seen).flat()).toHaveLength(2);
+		const restored = usableState({ ...h.getState(), seen: { abc: ['1'], '123': 'x', '456': [7] } }, null);
+		expect(restored?.seen).toEqual({ '456': ['7'] });
+	});
+
 	it('never repeats a deal across polls unless it changed again', async () => {
 		const h = harness();
 		for (let i = 0; i < 30; i++) {
