@@ -21,6 +21,9 @@ import type { World } from './world';
 /** The HubSpot app the scenarios pretend the user created (Own App IDs of the webhook trigger). */
 export const E2E_HUBSPOT_APP_ID = '424242';
 
+/** API key EventBridge's API destination sends to the event trigger. */
+export const E2E_EVENT_API_KEY = 'e2e-eventbridge-key';
+
 export interface TemplatesEnv {
 	env: N8nEnvironment;
 	types: NodeTypeInfo[];
@@ -45,6 +48,16 @@ export async function startTemplatesEnv(world: World): Promise<TemplatesEnv> {
 		accessToken: 'demo-token',
 		clientSecret: 'demo-secret',
 		baseUrl: world.hs.url,
+	});
+	// The EventBridge API destination's key (event trigger in webhook mode) and an n8n API key (error workflow).
+	creds.partnerCentralEventWebhookApi = await env.api.createCredential('Partner Central events (e2e)', 'partnerCentralEventWebhookApi', {
+		authType: 'apiKey',
+		headerName: 'X-Api-Key',
+		apiKey: E2E_EVENT_API_KEY,
+	});
+	creds.n8nApi = await env.api.createCredential('n8n API (e2e)', 'n8nApi', {
+		apiKey: env.api.apiKey,
+		baseUrl: `${env.baseUrl}/api/v1`,
 	});
 	return { env, types, creds, missing: new Set() };
 }
@@ -178,4 +191,45 @@ export async function executionsOf(t: TemplatesEnv, workflowId: string, count: n
 export function nodeOutput(execution: Execution, node: string, output = 0): Array<Record<string, unknown>> {
 	const run = execution.data?.resultData.runData[node]?.[0];
 	return (run?.data?.main[output] ?? []).map((i) => i.json);
+}
+
+/** An EventBridge event as AWS delivers it through an API destination. */
+export function partnerCentralEvent(detailType: string, detail: Record<string, unknown>): Record<string, unknown> {
+	return {
+		version: '0',
+		id: randomUUID(),
+		'detail-type': detailType,
+		source: 'aws.partnercentral-selling',
+		account: '123456789012',
+		time: new Date().toISOString(),
+		region: 'us-east-1',
+		resources: [],
+		detail: { schemaVersion: '1', catalog: 'Sandbox', ...detail },
+	};
+}
+
+/** Posts an event to a published workflow's Partner Central event trigger (retrying while n8n registers it). */
+export async function postEvent(url: string, event: Record<string, unknown>): Promise<number> {
+	for (let attempt = 0; ; attempt++) {
+		const r = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-api-key': E2E_EVENT_API_KEY },
+			body: JSON.stringify(event),
+		});
+		await r.text();
+		if (r.status !== 404 || attempt >= 40) return r.status;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** Prints every execution (workflow, status, last node, error) to help read a failed scenario. */
+export async function dumpExecutions(t: TemplatesEnv): Promise<void> {
+	const all = await t.env.api.executions(undefined, true);
+	for (const e of all) {
+		const err = e.data?.resultData.error;
+		console.log(
+			`execution ${e.id} workflow ${e.workflowId} ${e.mode} ${e.status} last=${e.data?.resultData.lastNodeExecuted ?? ''}` +
+				(err ? ` error=${err.message ?? ''} ${err.description ?? ''}` : ''),
+		);
+	}
 }

@@ -43,9 +43,14 @@ export interface World {
 	/** Solutions the catalog offers (AssociateOpportunity refuses others). */
 	solutions: Set<string>;
 	engagementTasks: EngagementTask[];
+	/** UpdateOpportunity requests AWS accepted. */
+	updates: Array<{ id: string; body: Json }>;
 	/** What StartEngagementFromOpportunityTask does with the next task: complete or fail with a reason. */
 	nextTaskOutcome: { status: 'COMPLETE' } | { status: 'FAILED'; reasonCode: string; message: string };
 	deals: Map<string, HsRecord>;
+	/** Deal property definitions and property groups (Ensure properties). */
+	dealProperties: Map<string, Json>;
+	propertyGroups: Set<string>;
 	notes: HsRecord[];
 	tasks: HsRecord[];
 	/** HubSpot answers 503 to these many calls first (a failing HubSpot), then works again. */
@@ -170,8 +175,14 @@ export async function startWorld(): Promise<World> {
 		summaries: new Map<string, Json>(),
 		solutions: new Set<string>(['S-1234567']),
 		engagementTasks: [] as EngagementTask[],
+		updates: [] as Array<{ id: string; body: Json }>,
 		nextTaskOutcome: { status: 'COMPLETE' } as World['nextTaskOutcome'],
 		deals: new Map<string, HsRecord>(),
+		dealProperties: new Map<string, Json>([
+			['dealname', { name: 'dealname', type: 'string' }],
+			['amount', { name: 'amount', type: 'number' }],
+		]),
+		propertyGroups: new Set<string>(['dealinformation']),
 		notes: [] as HsRecord[],
 		tasks: [] as HsRecord[],
 		hubspotOutage: { remaining: 0, paths: /./ },
@@ -229,6 +240,54 @@ export async function startWorld(): Promise<World> {
 				const out = world.engagementTasks.filter((t) => !ids.length || ids.includes(t.TaskId)).map((t) => settle(t));
 				return { body: { TaskSummaries: out } };
 			}
+			case 'ListOpportunities': {
+				const all = [...world.opportunities.values()].sort((a, b) => String(a.Id).localeCompare(String(b.Id)));
+				const start = Number(body.NextToken ?? 0);
+				const size = Math.min(Number(body.MaxResults ?? 20), 20);
+				const page = all.slice(start, start + size).map((o) => ({
+					Id: o.Id,
+					Arn: o.Arn,
+					Catalog: o.Catalog,
+					PartnerOpportunityIdentifier: o.PartnerOpportunityIdentifier,
+					OpportunityType: o.OpportunityType,
+					LastModifiedDate: o.LastModifiedDate,
+					CreatedDate: o.CreatedDate,
+					LifeCycle: o.LifeCycle,
+					Customer: { Account: { CompanyName: ((o.Customer as Json)?.Account as Json)?.CompanyName } },
+				}));
+				return { body: { OpportunitySummaries: page, ...(start + size < all.length ? { NextToken: String(start + size) } : {}) } };
+			}
+			case 'UpdateOpportunity': {
+				const o = opp('Identifier');
+				if (!o) return notFound(`Opportunity ${String(body.Identifier)}`);
+				if (String(body.LastModifiedDate) !== String(o.LastModifiedDate) && Date.parse(String(body.LastModifiedDate)) !== Date.parse(String(o.LastModifiedDate)))
+					return awsError('ConflictException', 'The opportunity was modified since it was read');
+				const review = String((o.LifeCycle as Json)?.ReviewStatus ?? '');
+				if (review === 'Submitted' || review === 'In review')
+					return awsError('ValidationException', `The opportunity cannot be updated while its review status is ${review}`, { Reason: 'BUSINESS_VALIDATION_FAILED' });
+				for (const [k, v] of Object.entries(body)) {
+					if (['Catalog', 'Identifier', 'LastModifiedDate', 'ClientToken'].includes(k)) continue;
+					if (k === 'LifeCycle') o.LifeCycle = { ...(v as Json), ReviewStatus: review, ReviewComments: (o.LifeCycle as Json)?.ReviewComments };
+					else o[k] = v;
+				}
+				o.LastModifiedDate = iso();
+				world.updates.push({ id: String(o.Id), body });
+				return { body: { Id: o.Id, LastModifiedDate: o.LastModifiedDate } };
+			}
+			case 'ListSolutions':
+				return {
+					body: {
+						SolutionSummaries: [...world.solutions].map((id) => ({
+							Id: id,
+							Arn: `arn:aws:partnercentral:us-east-1::catalog/Sandbox/solution/${id}`,
+							Name: `Solution ${id}`,
+							Status: 'Active',
+							Category: 'Software Product',
+							CreatedDate: '2026-01-01T00:00:00.000Z',
+							Catalog: 'Sandbox',
+						})),
+					},
+				};
 			default:
 				return awsError('ValidationException', `${operation} is not modelled by the Templates-2 world`);
 		}
@@ -302,6 +361,38 @@ export async function startWorld(): Promise<World> {
 		if (req.method === 'POST' && /^\/crm\/v4\/associations\/deals\/(companies|contacts)\/batch\/read$/.test(path)) {
 			// Deals in these scenarios have no companies or contacts.
 			return { body: { status: 'COMPLETE', results: [] } };
+		}
+		if (path === '/crm/v3/properties/deals/groups') {
+			if (req.method === 'GET') return { body: { results: [...world.propertyGroups].map((name) => ({ name, label: name })) } };
+			const name = String(body.name);
+			if (world.propertyGroups.has(name)) return { status: 409, body: { status: 'error', category: 'CONFLICT', message: 'Group exists' } };
+			world.propertyGroups.add(name);
+			return { status: 201, body: { name, label: body.label } };
+		}
+		if (path === '/crm/v3/properties/deals') {
+			if (req.method === 'GET') return { body: { results: [...world.dealProperties.values()] } };
+			const name = String(body.name);
+			if (world.dealProperties.has(name)) return { status: 409, body: { status: 'error', category: 'CONFLICT', message: `Property ${name} exists` } };
+			world.dealProperties.set(name, body);
+			return { status: 201, body };
+		}
+		if (req.method === 'GET' && path === '/crm/v3/pipelines/deals') {
+			return {
+				body: {
+					results: [
+						{
+							id: 'default',
+							label: 'Sales Pipeline',
+							displayOrder: 0,
+							stages: [
+								{ id: 'appointmentscheduled', label: 'Appointment Scheduled', displayOrder: 0, metadata: { probability: '0.2', isClosed: 'false' } },
+								{ id: 'closedwon', label: 'Closed Won', displayOrder: 1, metadata: { probability: '1.0', isClosed: 'true' } },
+								{ id: 'closedlost', label: 'Closed Lost', displayOrder: 2, metadata: { probability: '0.0', isClosed: 'true' } },
+							],
+						},
+					],
+				},
+			};
 		}
 		const dealGet = /^\/crm\/v3\/objects\/deals\/(\d+)$/.exec(path);
 		if (req.method === 'GET' && dealGet) {
