@@ -55,6 +55,16 @@ describe('CRM objects v3 (hubspot.md 2.1 Objects v3, 2.2 shapes)', () => {
 		expect(bad.body.category).toBe('VALIDATION_ERROR');
 	});
 
+	test('propertiesWithHistory lists every value newest first with its source (API, CRM_UI with the user id)', async () => {
+		const created = await deal({ dealname: 'v1' });
+		sim.ui.update('deals', created.body.id, { dealname: 'v2' }, 9100002);
+		const res = await call(sim, 'GET', `/crm/v3/objects/deals/${created.body.id}?propertiesWithHistory=dealname`);
+		expect(res.body.propertiesWithHistory.dealname).toEqual([
+			expect.objectContaining({ value: 'v2', sourceType: 'CRM_UI', sourceId: 'userId:9100002', updatedByUserId: 9100002 }),
+			expect.objectContaining({ value: 'v1', sourceType: 'API', sourceId: '1234567' }),
+		]);
+	});
+
 	test('duplicate contact email -> 409 CONFLICT naming the existing id', async () => {
 		const c = await call(sim, 'POST', '/crm/v3/objects/contacts', { properties: { email: 'a@b.co' } });
 		const dup = await call(sim, 'POST', '/crm/v3/objects/contacts', { properties: { email: 'A@b.co' } });

@@ -52,6 +52,14 @@ export type ChangeEvent =
 			occurredAt: number;
 	  };
 
+export interface HistoryEntry {
+	value: string;
+	timestamp: string;
+	sourceType: string;
+	sourceId?: string;
+	updatedByUserId?: number;
+}
+
 export interface AssociationInput {
 	toType: string;
 	toId: string;
@@ -244,8 +252,26 @@ export class HubSpotWorld {
 		};
 	}
 
+	/** Value history per `${type}|${id}` and property, oldest first (read as propertiesWithHistory, newest first). */
+	private history = new Map<string, Record<string, HistoryEntry[]>>();
+
+	private recordHistory(rec: ObjRecord, names: string[], source: ChangeSource): void {
+		const key = `${rec.type}|${rec.id}`;
+		const byName = this.history.get(key) ?? {};
+		const timestamp = this.nowIso();
+		const calculated = new Set(['hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability']);
+		for (const name of names) {
+			const entry: HistoryEntry = { value: rec.properties[name] ?? '', timestamp, sourceType: calculated.has(name) ? 'CALCULATED' : source.changeSource };
+			if (source.sourceId !== undefined) entry.sourceId = source.sourceId;
+			const user = /^userId:(\d+)$/.exec(source.sourceId ?? '');
+			if (user) entry.updatedByUserId = Number(user[1]);
+			(byName[name] ??= []).push(entry);
+		}
+		this.history.set(key, byName);
+	}
+
 	/** Applies values to a record; returns the names whose value changed. */
-	private apply(rec: ObjRecord, values: Record<string, string | null>): string[] {
+	private apply(rec: ObjRecord, values: Record<string, string | null>, source?: ChangeSource): string[] {
 		const changed: string[] = [];
 		const next = { ...rec.properties };
 		for (const [name, value] of Object.entries(values)) {
@@ -258,6 +284,7 @@ export class HubSpotWorld {
 			if (next[name] !== rec.properties[name]) changed.push(name);
 		}
 		rec.properties = next;
+		if (source) this.recordHistory(rec, changed, source);
 		return changed;
 	}
 
@@ -329,7 +356,7 @@ export class HubSpotWorld {
 		const at = this.nowIso();
 		const rec: ObjRecord = { id, type, properties: {}, createdAt: at, updatedAt: at, archived: false };
 		const createdate = values.createdate ?? at;
-		this.apply(rec, { ...values, createdate });
+		this.apply(rec, { ...values, createdate }, source);
 		rec.properties.hs_object_id = id;
 		this.touch(rec, at);
 		if (values.createdate) rec.createdAt = values.createdate;
@@ -351,7 +378,7 @@ export class HubSpotWorld {
 	}
 
 	applyUpdate(rec: ObjRecord, values: Record<string, string | null>, source: ChangeSource): ObjRecord {
-		const changed = this.apply(rec, values).filter((n) => !LAST_MODIFIED_PROPS.has(n));
+		const changed = this.apply(rec, values, source).filter((n) => !LAST_MODIFIED_PROPS.has(n));
 		this.touch(rec);
 		const occurredAt = this.clock.now();
 		for (const name of changed) {
@@ -404,7 +431,7 @@ export class HubSpotWorld {
 			}
 		}
 		const quiet: ChangeSource = source;
-		this.apply(primary, fill);
+		this.apply(primary, fill, source);
 		const prior = primary.properties.hs_merged_object_ids ? primary.properties.hs_merged_object_ids.split(';') : [];
 		primary.properties.hs_merged_object_ids = [...prior, merged.id].join(';');
 		for (const [key, typeIds] of [...this.associationsOf(type, merged.id)]) {
@@ -573,13 +600,11 @@ export class HubSpotWorld {
 		return out;
 	}
 
-	/** Properties with history (simulator keeps only the current value as one history entry). */
-	withHistory(rec: ObjRecord, names: string[]): Record<string, unknown> {
-		const out: Record<string, unknown> = {};
-		for (const name of names) {
-			const v = rec.properties[name];
-			out[name] = v === undefined ? [] : [{ value: v, timestamp: rec.updatedAt, sourceType: 'API' }];
-		}
+	/** propertiesWithHistory: every recorded value of each named property, newest first. */
+	withHistory(rec: ObjRecord, names: string[]): Record<string, HistoryEntry[]> {
+		const byName = this.history.get(`${rec.type}|${rec.id}`) ?? {};
+		const out: Record<string, HistoryEntry[]> = {};
+		for (const name of names) out[name] = [...(byName[name] ?? [])].reverse();
 		return out;
 	}
 }
