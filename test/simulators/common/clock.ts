@@ -4,19 +4,31 @@
  * Quota windows and durations are expressed in simulated milliseconds; use sleepSim() to wait in simulated time.
  */
 export class SimClock {
-	private readonly realStart = Date.now();
-	private readonly simStart: number;
+	private realStart = Date.now();
+	private simStart: number;
 	private offsetMs = 0;
+	private scale: number;
 
-	constructor(
-		public timeScale = 1,
-		start: number = Date.now(),
-	) {
+	constructor(timeScale = 1, start: number = Date.now()) {
+		this.scale = timeScale;
 		this.simStart = start;
 	}
 
+	get timeScale(): number {
+		return this.scale;
+	}
+
+	/** Changing the speed keeps simulated time continuous (no jump). */
+	set timeScale(value: number) {
+		const current = this.now();
+		this.realStart = Date.now();
+		this.simStart = current;
+		this.offsetMs = 0;
+		this.scale = value;
+	}
+
 	now(): number {
-		return this.simStart + (Date.now() - this.realStart) * this.timeScale + this.offsetMs;
+		return this.simStart + (Date.now() - this.realStart) * this.scale + this.offsetMs;
 	}
 
 	date(): Date {
