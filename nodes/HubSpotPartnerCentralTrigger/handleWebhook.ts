@@ -120,7 +120,8 @@ export async function handleHubSpotWebhook(ctx: IWebhookFunctions): Promise<IWeb
 		allowedVersions: options.signatureVersions?.length ? options.signatureVersions : ['v3'],
 	});
 	if (!verification.ok) {
-		ctx.logger.warn(`HubSpot webhook refused (401): ${verification.reason}`);
+		const tried = verification.urlsTried ? ` URLs tried: ${verification.urlsTried.join(' , ') || 'none'}` : '';
+		ctx.logger.warn(`HubSpot webhook refused (401): ${verification.reason}.${tried}`);
 		return refuse(ctx, 401, `Invalid HubSpot signature: ${verification.reason}`);
 	}
 

@@ -123,7 +123,7 @@ export interface VerifyInput {
 
 export type VerifyResult =
 	| { ok: true; version: SignatureVersion; url?: string }
-	| { ok: false; reason: string };
+	| { ok: false; reason: string; /** For the log only (not for the caller): the URLs the signature was checked against. */ urlsTried?: string[] };
 
 /**
  * Checks a HubSpot webhook request. v3 wins when its header is present; the legacy header is consulted only when
@@ -160,7 +160,7 @@ export function verifyHubSpotSignature(input: VerifyInput): VerifyResult {
 				if (safeEqual(expected, v3)) return { ok: true, version: 'v3', url };
 			}
 		}
-		return { ok: false, reason: signatureMismatch('v3', input.urls) };
+		return { ok: false, reason: signatureMismatch('v3'), urlsTried: input.urls };
 	}
 
 	const legacy = headerValue(input.headers, 'x-hubspot-signature');
@@ -188,12 +188,11 @@ export function verifyHubSpotSignature(input: VerifyInput): VerifyResult {
 			return { ok: true, version: 'v2', url };
 		}
 	}
-	return { ok: false, reason: signatureMismatch('v2', input.urls) };
+	return { ok: false, reason: signatureMismatch('v2'), urlsTried: input.urls };
 }
 
-function signatureMismatch(version: SignatureVersion, urls: string[]): string {
-	const tried = urls.length ? ` (URLs tried: ${urls.join(' , ')})` : ' (no request URL could be determined)';
-	return `Signature ${version} does not match: check the client secret and that the URL HubSpot calls is one of those tried${tried}`;
+function signatureMismatch(version: SignatureVersion): string {
+	return `Signature ${version} does not match: check the client secret, and that the URL HubSpot calls is the one n8n sees (see the n8n log for the URLs tried)`;
 }
 
 export interface UrlInput {

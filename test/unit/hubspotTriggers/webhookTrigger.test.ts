@@ -125,11 +125,13 @@ describe('HubSpot Partner Central Trigger webhook()', () => {
 			signedHeaders(body, PUBLIC_URL, Date.now() - 6 * 60 * 1000),
 			signedHeaders(body.replace('contractsent', 'closedwon')),
 		]) {
-			const { ctx, response } = fakeContext({ body, headers });
+			const { ctx, response, warnings } = fakeContext({ body, headers });
 			const result = await run(ctx);
 			expect(result.workflowData).toBeUndefined();
 			expect(result.noWebhookResponse).toBe(true);
 			expect(response.statusCode).toBe(401);
+			expect(JSON.stringify(response.body)).not.toContain('localhost');
+			if (!JSON.stringify(response.body).includes('old')) expect(warnings[0]).toContain(`URLs tried: ${PUBLIC_URL}`);
 		}
 	});
 
