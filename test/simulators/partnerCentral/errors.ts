@@ -1,4 +1,8 @@
-/** Partner Central service errors as the AWS JSON 1.0 protocol carries them (`__type`, `message`, HTTP status). */
+/**
+ * Partner Central service errors as the AWS JSON 1.0 protocol carries them (`__type`, `message`, HTTP status).
+ * Service exceptions are HTTP 400 (reference C2: ConflictException "(HTTP 400)"; the API reference lists 400 for the
+ * other client errors too), InternalServerException 500 (C6), authentication-layer errors 403.
+ */
 import type { FieldError } from './validation';
 
 export type PcErrorType =
@@ -19,11 +23,11 @@ export type PcErrorType =
 
 const STATUS: Record<PcErrorType, number> = {
 	ValidationException: 400,
-	ConflictException: 409,
-	ResourceNotFoundException: 404,
-	AccessDeniedException: 403,
+	ConflictException: 400,
+	ResourceNotFoundException: 400,
+	AccessDeniedException: 400,
 	ThrottlingException: 400,
-	ServiceQuotaExceededException: 402,
+	ServiceQuotaExceededException: 400,
 	InternalServerException: 500,
 	UnrecognizedClientException: 403,
 	InvalidSignatureException: 403,

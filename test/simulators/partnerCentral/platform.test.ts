@@ -217,7 +217,7 @@ describe('wire format', () => {
 		expect(bad.json).toMatchObject({ __type: 'ValidationException', Reason: 'REQUEST_VALIDATION_FAILED', ErrorList: [{ FieldName: 'Identifier', Code: 'INVALID_STRING_FORMAT' }] });
 		expect(typeof bad.json.message).toBe('string');
 		const missing = await rawCall(sims.partnerCentral, 'GetOpportunity', JSON.stringify({ Catalog: 'AWS', Identifier: 'O999' }));
-		expect(missing).toMatchObject({ status: 404, json: { __type: 'ResourceNotFoundException' } });
+		expect(missing).toMatchObject({ status: 400, json: { __type: 'ResourceNotFoundException' } });
 	});
 
 	it('slowBody fault dribbles the response out but the SDK still gets it', async () => {

@@ -152,7 +152,7 @@ describe('Partner Central simulator business rules', () => {
 		await update(id, (b) => (b.Project.Title = 'First writer'));
 		const e = await errorOf(client.send(new sdk.UpdateOpportunityCommand({ Catalog: 'AWS', Identifier: id, LastModifiedDate: o.LastModifiedDate!, Customer: o.Customer, Project: o.Project, LifeCycle: o.LifeCycle })));
 		expect(e.name).toBe('ConflictException');
-		expect(e.$metadata.httpStatusCode).toBe(409);
+		expect(e.$metadata.httpStatusCode).toBe(400);
 	});
 
 	it('C1: LifeCycle.ReviewStatus is read-only in the AWS catalog (ignored in updates)', async () => {

@@ -51,7 +51,7 @@ async function handle(sim: PcSim, req: IncomingMessage, res: ServerResponse): Pr
 		return undefined;
 	};
 	try {
-		if (req.method !== 'POST' || url.split('?')[0] !== '/') throw new PcError('UnknownOperationException', `Unsupported request ${req.method} ${url}`, {}, 404);
+		if (req.method !== 'POST' || url.split('?')[0] !== '/') throw new PcError('UnknownOperationException', `Unsupported request ${req.method} ${url}`);
 		if (!isKnownOperation(operation) || !HANDLERS[operation]) throw new PcError('UnknownOperationException', `Unknown operation ${target}`);
 		// SigV4: unknown key -> UnrecognizedClientException, bad signature -> InvalidSignatureException.
 		const verdict = verifySigV4({ method: req.method, url, headers: req.headers, body }, (id) => sim.keys[id]?.secretAccessKey);
@@ -67,7 +67,7 @@ async function handle(sim: PcSim, req: IncomingMessage, res: ServerResponse): Pr
 			if (key.expiresAt !== undefined && sim.now() >= key.expiresAt) throw new PcError('ExpiredTokenException', 'The security token included in the request is expired');
 		}
 		if (key.denied) {
-			throw new PcError('AccessDeniedException', `User ${accessKeyId} is not authorized to perform: partnercentral:${operation}`);
+			throw new PcError('AccessDeniedException', `User ${accessKeyId} is not authorized to perform: partnercentral:${operation}`, {}, 403);
 		}
 		const fault = sim.faults.decide(operation);
 		fired = fault.fired;
