@@ -196,7 +196,7 @@ describe('batch endpoints (hubspot.md 2.1 batch, 2.4 batch inputs <= 100)', () =
 		expect(first.status).toBe(200);
 		expect(first.body.results[0]).toMatchObject({ new: true });
 		const second = await call(sim, 'POST', '/crm/v3/objects/contacts/batch/upsert', { inputs: [{ id: 'x@y.io', idProperty: 'email', properties: { firstname: 'Y' } }] });
-		expect(second.body.results[0]).toMatchObject({ new: false, id: first.body.results[0].id });
+		expect(second.body.results[0]).toMatchObject({ new: false, id: first.body.results[0].id, properties: { email: 'x@y.io', firstname: 'Y' } });
 		const notUnique = await call(sim, 'POST', '/crm/v3/objects/contacts/batch/upsert', { inputs: [{ id: 'X', idProperty: 'firstname', properties: {} }] });
 		expect(notUnique.status).toBe(400);
 	});

@@ -313,13 +313,15 @@ function batchUpsert(ctx: Ctx): Reply {
 			if (!idProperty) throw validationError('idProperty is required for upsert and must name a property with unique values.');
 			const existing = ctx.world.find(t.name, String(input.id), idProperty);
 			const props = { ...((input.properties as Record<string, unknown>) ?? {}) };
+			// The echo names the idProperty too, so callers can match results to inputs (choice).
+			const echo = { ...props, [idProperty]: true };
 			if (existing) {
 				const values = ctx.world.validateProperties(t.name, props, existing);
-				return () => ({ ...writeOut(ctx, ctx.world.applyUpdate(existing, values, ctx.source), props), new: false });
+				return () => ({ ...writeOut(ctx, ctx.world.applyUpdate(existing, values, ctx.source), echo), new: false });
 			}
 			if (props[idProperty] === undefined) props[idProperty] = String(input.id);
 			const validated = ctx.world.validateProperties(t.name, props, undefined, true);
-			return () => ({ ...writeOut(ctx, ctx.world.create(t.name, props, [], ctx.source, { validated }), props), new: true });
+			return () => ({ ...writeOut(ctx, ctx.world.create(t.name, props, [], ctx.source, { validated }), echo), new: true });
 		},
 		200,
 	);
