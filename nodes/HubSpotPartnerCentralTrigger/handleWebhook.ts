@@ -6,6 +6,7 @@ import { candidateRequestUrls, verifyHubSpotSignature } from '../shared/hubspot/
 import type { DedupState, HubSpotWebhookEvent } from '../shared/hubspot/webhookEvents';
 import {
 	dropSeenEvents,
+	eventsByRecordToItemJson,
 	eventToItemJson,
 	isOwnWrite,
 	matchesFilters,
@@ -37,6 +38,7 @@ interface TriggerOptions {
 	dedupMaxEntries?: number;
 	publicWebhookUrl?: string;
 	trustProxyHeaders?: boolean;
+	groupByRecord?: boolean;
 }
 
 /** Answers the request ourselves (no execution starts). */
@@ -164,8 +166,9 @@ export async function handleHubSpotWebhook(ctx: IWebhookFunctions): Promise<IWeb
 	};
 	if (fresh.length === 0) return { webhookResponse: summary };
 
+	const items = options.groupByRecord ? eventsByRecordToItemJson(fresh) : fresh.map(eventToItemJson);
 	return {
 		webhookResponse: summary,
-		workflowData: [fresh.map((event) => ({ json: eventToItemJson(event) as IDataObject }))],
+		workflowData: [items.map((json) => ({ json: json as IDataObject }))],
 	};
 }

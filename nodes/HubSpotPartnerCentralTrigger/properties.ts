@@ -101,6 +101,14 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether to drop an event HubSpot delivers again (it retries when n8n answers slowly or fails); the same event ID, time, record, type and property seen within the window below is passed only once',
 			},
 			{
+				displayName: 'One Item per Record',
+				name: 'groupByRecord',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to combine the events of the same record in one batch into one item (with all its events in "events"). A new deal usually arrives as a creation plus one property change per property; combined, the workflow handles it once.',
+			},
+			{
 				displayName: 'Public Webhook URL',
 				name: 'publicWebhookUrl',
 				type: 'string',

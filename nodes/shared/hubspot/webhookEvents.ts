@@ -213,3 +213,33 @@ export function eventToItemJson(event: HubSpotWebhookEvent): Record<string, unkn
 	if (objectType === 'ticket') json.ticketId = objectId;
 	return json;
 }
+
+/**
+ * One output per record instead of one per event: a new deal typically arrives as a creation plus one property
+ * change per property set. Groups keep the order of first appearance; each item carries every event of its record.
+ */
+export function eventsByRecordToItemJson(events: HubSpotWebhookEvent[]): Array<Record<string, unknown>> {
+	const groups = new Map<string, HubSpotWebhookEvent[]>();
+	for (const event of events) {
+		const key = `${eventObjectType(event)}|${String(event.objectId)}`;
+		const list = groups.get(key);
+		if (list) list.push(event);
+		else groups.set(key, [event]);
+	}
+	return [...groups.values()].map((group) => {
+		const first = eventToItemJson(group[0]);
+		const occurredAt = Math.max(...group.map((e) => e.occurredAt));
+		const json: Record<string, unknown> = {
+			objectType: first.objectType,
+			objectId: first.objectId,
+			portalId: group[0].portalId,
+			actions: [...new Set(group.map(eventAction))],
+			propertyNames: [...new Set(group.map((e) => e.propertyName).filter((n): n is string => typeof n === 'string'))],
+			occurredAt,
+			occurredAtIso: new Date(occurredAt).toISOString(),
+			events: group.map(eventToItemJson),
+		};
+		for (const idKey of ['dealId', 'companyId', 'contactId', 'ticketId']) if (first[idKey] !== undefined) json[idKey] = first[idKey];
+		return json;
+	});
+}

@@ -4,6 +4,7 @@ import {
 	dropSeenEvents,
 	eventAction,
 	eventObjectType,
+	eventsByRecordToItemJson,
 	eventToItemJson,
 	isOwnWrite,
 	matchesFilters,
@@ -158,5 +159,31 @@ describe('eventToItemJson', () => {
 		});
 		expect(eventToItemJson(ev({ subscriptionType: 'contact.creation' }))).toMatchObject({ contactId: '42' });
 		expect(eventToItemJson(ev({ subscriptionType: 'object.creation', objectTypeId: '0-2' }))).toMatchObject({ companyId: '42' });
+	});
+});
+
+describe('eventsByRecordToItemJson', () => {
+	it('combines the events of one record, keeping first-appearance order', () => {
+		const items = eventsByRecordToItemJson([
+			ev({ eventId: 1, subscriptionType: 'deal.creation', propertyName: undefined, objectId: 7, occurredAt: 10 }),
+			ev({ eventId: 2, objectId: 8, propertyName: 'amount', occurredAt: 11 }),
+			ev({ eventId: 3, objectId: 7, propertyName: 'dealname', occurredAt: 12 }),
+			ev({ eventId: 4, objectId: 7, propertyName: 'dealstage', occurredAt: 11 }),
+			ev({ eventId: 5, subscriptionType: 'company.propertyChange', objectId: 7, propertyName: 'name', occurredAt: 13 }),
+		]);
+		expect(items.map((i) => [i.objectType, i.objectId])).toEqual([
+			['deal', '7'],
+			['deal', '8'],
+			['company', '7'],
+		]);
+		expect(items[0]).toMatchObject({
+			dealId: '7',
+			actions: ['creation', 'propertyChange'],
+			propertyNames: ['dealname', 'dealstage'],
+			occurredAt: 12,
+		});
+		expect((items[0].events as unknown[]).length).toBe(3);
+		expect(items[2]).toMatchObject({ companyId: '7' });
+		expect(items[2].dealId).toBeUndefined();
 	});
 });

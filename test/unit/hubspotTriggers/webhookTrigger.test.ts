@@ -226,6 +226,21 @@ describe('HubSpot Partner Central Trigger webhook()', () => {
 		expect(result.webhookResponse).toMatchObject({ received: 3, filteredOut: 3, accepted: 0 });
 	});
 
+	it('can emit one item per record instead of one per event', async () => {
+		const body = JSON.stringify([
+			event({ eventId: 1, subscriptionType: 'deal.creation', propertyName: undefined }),
+			event({ eventId: 2, propertyName: 'dealstage' }),
+			event({ eventId: 3, objectId: 777, propertyName: 'dealstage' }),
+		]);
+		const { ctx } = fakeContext({ body, headers: signedHeaders(body), params: { options: { groupByRecord: true } } });
+		const result = await run(ctx);
+		expect(result.workflowData![0].map((i) => [i.json.dealId, i.json.actions])).toEqual([
+			['501', ['creation', 'propertyChange']],
+			['777', ['propertyChange']],
+		]);
+		expect(result.webhookResponse).toMatchObject({ accepted: 3 });
+	});
+
 	it('drops our own writes when asked', async () => {
 		const body = JSON.stringify([
 			event({ eventId: 1, changeSource: 'API', sourceId: '777' }),
