@@ -1,0 +1,100 @@
+/**
+ * Entry of `npm run bench` (test/bench/run.js). Runs the chosen benchmarks one after the other, prints a table for
+ * each and writes test/bench/results/<name>.json. See docs/benchmarks.md.
+ */
+import { runBackfill } from './backfill';
+import { runIdle } from './idle';
+import { runNaive } from './naive';
+import { printTable, writeResult, type Row } from './report';
+
+const ALL = ['backfill', 'idle'] as const;
+
+interface Args {
+	only: string[];
+	deals: number;
+	timeScale: number;
+	idleCycles: number;
+	naiveDeals: number;
+}
+
+function parseArgs(argv: string[]): Args | undefined {
+	const args: Args = { only: [...ALL], deals: 1000, timeScale: 10, idleCycles: 3, naiveDeals: 100 };
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=', 2);
+		const value = () => inline ?? argv[++i];
+		if (flag === '--help' || flag === '-h') return undefined;
+		else if (flag === '--only') args.only = value().split(',');
+		else if (flag === '--deals') args.deals = Number(value());
+		else if (flag === '--time-scale') args.timeScale = Number(value());
+		else if (flag === '--naive-deals') args.naiveDeals = Number(value());
+		else if (flag === '--idle-cycles') args.idleCycles = Number(value());
+		else throw new Error(`Unknown option ${flag} (see --help)`);
+	}
+	return args;
+}
+
+const HELP = `npm run bench -- [options]
+  --only backfill,idle     benchmarks to run (default: all). "backfill" also measures the naive peer design.
+  --deals N                deals in the backfill (default 1000)
+  --time-scale S           Partner Central simulated seconds per real second (default 10); ratios are to the scaled quota
+  --naive-deals M          deals the naive peer design syncs (default min(N, 100); per-deal figures compared)
+  --idle-cycles C          poll cycles measured by the idle benchmark (default 3; n8n polls at most once a minute)`;
+
+export async function main(argv: string[]): Promise<number> {
+	const args = parseArgs(argv);
+	if (!args) {
+		console.log(HELP);
+		return 0;
+	}
+	const log = (m: string) => console.log(`[bench] ${m}`);
+	const command = `npm run bench -- ${argv.join(' ')}`.trim();
+	let allMet = true;
+	const check = (rows: Row[]) => {
+		for (const r of rows) if (r.met === false) allMet = false;
+	};
+
+	if (args.only.includes('backfill')) {
+		log(`Backfill: ${args.deals} deals, Partner Central clock x${args.timeScale}`);
+		const b = await runBackfill({ deals: args.deals, timeScale: args.timeScale, log });
+		log('Naive peer design on the same data and quotas');
+		// The naive design is slow by nature (HubSpot's 10-second limit at ~11 calls per deal): a sample of the deals.
+		const nv = await runNaive({ deals: Math.min(args.deals, args.naiveDeals), timeScale: args.timeScale, log });
+		const rows: Row[] = [
+			{ metric: 'deals synced / opportunities / duplicates', value: `${b.synced} / ${b.opportunities} / ${b.duplicates}`, target: `${b.deals} / ${b.deals} / 0`, met: b.synced === b.deals && b.opportunities === b.deals && b.duplicates === 0 },
+			{ metric: 'write rate / scaled write quota', value: b.writeRateToQuota, target: '>= 0.95', met: b.writeRateToQuota >= 0.95 },
+			{ metric: 'throttling errors that reached the workflow', value: b.throttlesSurfaced, target: '0', met: b.throttlesSurfaced === 0 },
+			{ metric: 'ThrottlingException answers from the simulator', value: b.throttlesFromSimulator },
+			{ metric: 'failed executions / executions', value: `${b.failedExecutions} / ${b.executions}`, target: '0 failed', met: b.failedExecutions === 0 },
+			{ metric: 'HubSpot calls per deal', value: b.hubspotCallsPerDeal, target: '<= 0.05', met: b.hubspotCallsPerDeal <= 0.05 },
+			{ metric: 'Partner Central calls per deal', value: b.pcCallsPerDeal, target: '1.0', met: b.pcCallsPerDeal <= 1.0 },
+			{ metric: 'Partner Central writes per deal', value: b.pcWritesPerDeal },
+			{ metric: 'wall time (s), incl. wait for first poll', value: b.wallSeconds },
+			{ metric: 'Partner Central phase (s)', value: b.writePhaseSeconds },
+			{ metric: 'n8n peak RSS (MB) / at start', value: `${b.n8nPeakRssMb} / ${b.n8nBaselineRssMb}` },
+			{ metric: 'naive: deals / created / failed', value: `${nv.deals} / ${nv.created} / ${nv.failedDeals}` },
+			{ metric: 'naive: HubSpot calls per deal (ratio)', value: `${nv.hubspotCallsPerDeal} (${ratio(nv.hubspotCallsPerDeal, b.hubspotCallsPerDeal)}x)` },
+			{ metric: 'naive: Partner Central calls per deal (ratio)', value: `${nv.pcCallsPerDeal} (${ratio(nv.pcCallsPerDeal, b.pcCallsPerDeal)}x)` },
+			{ metric: 'naive: throttles at simulator / surfaced / HubSpot 429', value: `${nv.throttlesFromSimulator} / ${nv.throttlesSurfaced} / ${nv.hubspot429}` },
+			{ metric: 'naive: write rate / quota', value: nv.writeRateToQuota },
+			{ metric: 'naive: wall time (s)', value: nv.wallSeconds },
+		];
+		printTable(`Backfill: ${args.deals} deals, Partner Central quota scaled x${args.timeScale}`, rows);
+		check(rows);
+		log(`Result: ${writeResult('backfill', command, { backfill: b, naive: nv }, rows)}`);
+	}
+
+	if (args.only.includes('idle')) {
+		log(`Idle cost: ${args.idleCycles} poll cycles with nothing new`);
+		const r = await runIdle({ cycles: args.idleCycles, log });
+		const rows: Row[] = r.rows;
+		printTable('Idle cost per poll cycle', rows);
+		check(rows);
+		log(`Result: ${writeResult('idle', command, r, rows)}`);
+	}
+	if (!allMet) log('Some targets are not met (see the tables and docs/benchmarks.md).');
+	return 0;
+}
+
+function ratio(a: number, b: number): string {
+	return b > 0 ? (a / b).toFixed(1) : 'n/a';
+}

@@ -1,0 +1,38 @@
+/**
+ * Injection-like and awkward strings for the hostile-input tests: query and filter syntax of HubSpot search, SQL,
+ * script and template injection, n8n expressions, path traversal, control characters, unicode edge cases, and
+ * very long values.
+ */
+export const HOSTILE_STRINGS: string[] = [
+	'',
+	' ',
+	"'; DROP TABLE deals; --",
+	'" OR "1"="1',
+	'1 OR 1=1',
+	'*',
+	'#AWS*',
+	'%',
+	'\\',
+	'../../../etc/passwd',
+	'..%2F..%2Fadmin',
+	'<script>alert(1)</script>',
+	'<img src=x onerror=alert(1)>',
+	'{{ $env.N8N_ENCRYPTION_KEY }}',
+	'={{ $env.HOME }}',
+	'${process.env.HOME}',
+	'#{7*7}',
+	'__proto__',
+	'constructor',
+	'{"$ne": null}',
+	'hs_object_id',
+	'aws_opportunity_id:*',
+	'\u0000\u0001\u0002',
+	'line1\r\nX-Injected: yes',
+	'\u202Eevil\u202C',
+	'Zoë Ærøskøbing 東京 مرحبا',
+	'😀🚀👩‍💻',
+	'\uD800',
+	'\uFEFF#AWS',
+	'#AWS '.repeat(2000),
+	'x'.repeat(70_000),
+];
