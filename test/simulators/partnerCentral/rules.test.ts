@@ -484,4 +484,25 @@ describe('Partner Central simulator business rules', () => {
 			await realTime.close();
 		}
 	});
+	it('A (ListOpportunities): filters by stage, review status, company name, created/target-close dates; Sort and MaxResults', async () => {
+		const base = fullOpportunity(pc);
+		const mk = (name: string, stage: string, close: string) =>
+			create('Sandbox', { Customer: { Account: { ...base.Customer.Account, CompanyName: name } }, LifeCycle: { Stage: stage, TargetCloseDate: close } });
+		const start = new Date(pc.sim.now() - 1);
+		const a = await mk('Zeta Filter Co', 'Prospect', futureDate(pc, 400));
+		const b = await mk('Alpha Filter Co', 'Technical Validation', futureDate(pc, 500));
+		const c = await mk('Mid Filter Co', 'Prospect', futureDate(pc, 600));
+		const ids = [a, b, c];
+		const q = async (extra: Partial<sdk.ListOpportunitiesCommandInput>) =>
+			(await client.send(new sdk.ListOpportunitiesCommand({ Catalog: 'Sandbox', Identifier: ids, ...extra }))).OpportunitySummaries!.map((o) => o.Id);
+		expect((await q({ LifeCycleStage: ['Prospect'] })).sort()).toEqual([a, c].sort());
+		expect(await q({ CustomerCompanyName: ['alpha filter co'] })).toEqual([b]);
+		expect(await q({ LifeCycleReviewStatus: ['Approved'] })).toEqual([]);
+		expect((await q({ CreatedDate: { AfterCreatedDate: start } })).sort()).toEqual(ids.sort());
+		expect(await q({ TargetCloseDate: { AfterTargetCloseDate: futureDate(pc, 550) } })).toEqual([c]);
+		expect(await q({ Sort: { SortBy: 'CustomerCompanyName', SortOrder: 'ASCENDING' } })).toEqual([b, c, a]);
+		expect(await q({ Sort: { SortBy: 'TargetCloseDate', SortOrder: 'DESCENDING' }, MaxResults: 1 })).toEqual([c]);
+		const bad = await errorOf(client.send(new sdk.ListOpportunitiesCommand({ Catalog: 'Sandbox', NextToken: 'not-a-token' })));
+		expect(bad.ErrorList[0].FieldName).toBe('NextToken');
+	});
 });
