@@ -124,7 +124,10 @@ function walk(value: unknown, shapeName: string, path: string, errors: FieldErro
 			if (shape.enum && !shape.enum.includes(value)) {
 				errors.push({
 					FieldName: path,
-					Message: `${path} has an invalid value '${value}'. Valid values: ${shape.enum.join(', ')}`,
+					Message:
+						shape.enum.length <= 30
+							? `${path} has an invalid value '${value}'. Valid values: ${shape.enum.join(', ')}`
+							: `${path} has an invalid value '${value}' (not one of the ${shape.enum.length} accepted codes).`,
 					Code: 'INVALID_ENUM_VALUE',
 				});
 				return;
