@@ -44,6 +44,9 @@ export const EVENT_ACTIONS = [
 ] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
+/** The largest time a JavaScript Date can hold (ms). */
+const MAX_DATE_MS = 8.64e15;
+
 /** Change sources that mean "written through the API by an app" (candidates for our own writes). */
 export const APP_CHANGE_SOURCES = ['API', 'INTEGRATION'];
 
@@ -76,11 +79,12 @@ function eventProblem(value: unknown): string | undefined {
 		return 'subscriptionType is missing or not of the form "<object>.<action>"';
 	}
 	const id = event.objectId;
-	if (!(typeof id === 'number' && Number.isFinite(id)) && !(typeof id === 'string' && /^\d+$/.test(id))) {
-		return 'objectId is missing or not a number';
-	}
-	if (typeof event.occurredAt !== 'number' || !Number.isFinite(event.occurredAt)) {
-		return 'occurredAt is missing or not a number';
+	const positiveInteger =
+		(typeof id === 'number' && Number.isSafeInteger(id) && id > 0) || (typeof id === 'string' && /^[1-9]\d{0,30}$/.test(id));
+	if (!positiveInteger) return 'objectId is missing or not a positive whole number';
+	const at = event.occurredAt;
+	if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0 || at > MAX_DATE_MS) {
+		return 'occurredAt is missing or not a time in milliseconds';
 	}
 	return undefined;
 }

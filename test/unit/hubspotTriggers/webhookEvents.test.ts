@@ -48,6 +48,12 @@ describe('parseEventBatch', () => {
 		expect(parseEventBatch('[1]').ok).toBe(false);
 		expect(parseEventBatch(JSON.stringify([{ ...ev(), subscriptionType: 'nodot' }])).ok).toBe(false);
 		expect(parseEventBatch(JSON.stringify([{ ...ev(), objectId: 'abc' }])).ok).toBe(false);
+		for (const objectId of [-5, 0, 1.5, 1e21, '0', '-5', '1.5', '']) {
+			expect(parseEventBatch(JSON.stringify([{ ...ev(), objectId }])).ok).toBe(false);
+		}
+		for (const occurredAt of [1e20, -1, 1.5, '1700000000000']) {
+			expect(parseEventBatch(JSON.stringify([{ ...ev(), occurredAt }])).ok).toBe(false);
+		}
 		const missingTime = parseEventBatch(JSON.stringify([ev(), { ...ev(), occurredAt: undefined }]));
 		expect(!missingTime.ok && missingTime.error).toMatch(/^Event 1: occurredAt/);
 	});
