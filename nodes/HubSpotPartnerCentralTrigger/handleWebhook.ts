@@ -135,6 +135,9 @@ export async function handleHubSpotWebhook(ctx: IWebhookFunctions): Promise<IWeb
 	const propertyNames = splitList(ctx.getNodeParameter('propertyNames', '') as string);
 	const ignoreOwnWrites = ctx.getNodeParameter('ignoreOwnWrites', false) as boolean;
 	const ownAppIds = ignoreOwnWrites ? splitList(ctx.getNodeParameter('ownAppIds', '') as string) : [];
+	if (ignoreOwnWrites && ownAppIds.length === 0) {
+		ctx.logger.warn('HubSpot trigger: "Ignore Changes Made by This Sync" is on but no app ID is set, so nothing is ignored');
+	}
 
 	const matching = parsed.events.filter((event) =>
 		matchesFilters(event, { objectTypes, actions, propertyNames }),
