@@ -37,6 +37,10 @@ export interface SimConfig {
 	sessionDurationMs: number;
 }
 
+export function defaultConfig(): SimConfig {
+	return { taskDurationMs: 5_000, reviewStartDelayMs: 60_000, invitationTtlMs: 15 * 86_400_000, sessionDurationMs: 3_600_000 };
+}
+
 export interface RequestLogEntry {
 	seq: number;
 	time: string;
@@ -76,12 +80,7 @@ export class PcSim {
 	roles: Record<string, RoleConfig> = {};
 	requestLog: RequestLogEntry[] = [];
 	private logSeq = 0;
-	config: SimConfig = {
-		taskDurationMs: 5_000,
-		reviewStartDelayMs: 60_000,
-		invitationTtlMs: 15 * 86_400_000,
-		sessionDurationMs: 3_600_000,
-	};
+	config: SimConfig = defaultConfig();
 
 	constructor(
 		readonly clock: SimClock,
@@ -100,6 +99,7 @@ export class PcSim {
 
 	reset(): void {
 		this.state = initialState(this.clock.now());
+		this.config = defaultConfig();
 		this.scheduler.clear();
 		this.events.reset();
 		this.events.removeSink();
