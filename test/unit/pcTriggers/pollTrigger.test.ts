@@ -1,3 +1,7 @@
+import {
+	PartnerCentralSellingClient,
+	StartEngagementByAcceptingInvitationTaskCommand,
+} from '@aws-sdk/client-partnercentral-selling';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { AwsPartnerCentralTrigger } from '../../../nodes/AwsPartnerCentralTrigger/AwsPartnerCentralTrigger.node';
@@ -184,6 +188,37 @@ describe('AWS Partner Central Trigger (polling) against the simulator', () => {
 		expect(out.map((e) => [e.event, e.opportunityId])).toEqual([['awsSummaryChanged', ids[2]]]);
 		expect(calls('GetAwsOpportunitySummary')).toBe(2);
 		expect(calls('ListOpportunities')).toBe(1);
+	});
+
+	it('reports a finished task once, including one that started and finished between two polls', async () => {
+		const state: IDataObject = {};
+		const events = ['acceptInvitationTaskCompleted'];
+		await poll({ events }, state);
+		await tick();
+		const first = createReferral(pc.sim, { opportunity: { Project: { Title: 'Accept me' } } });
+		const second = createReferral(pc.sim, { opportunity: { Project: { Title: 'Accept me too' } } });
+		const client = new PartnerCentralSellingClient({ endpoint: pc.url, region: 'us-east-1', credentials: pc.credentials });
+		const t1 = await client.send(
+			new StartEngagementByAcceptingInvitationTaskCommand({ Catalog: 'AWS', Identifier: first.Id, ClientToken: 'accept-1' }),
+		);
+		expect(await poll({ events }, state)).toEqual([]); // still in progress: followed, not reported
+		pc.clock.advance(pc.sim.config.taskDurationMs + 1);
+		await pc.tick();
+		const t2 = await client.send(
+			new StartEngagementByAcceptingInvitationTaskCommand({ Catalog: 'AWS', Identifier: second.Id, ClientToken: 'accept-2' }),
+		);
+		pc.clock.advance(pc.sim.config.taskDurationMs + 1);
+		await pc.tick();
+		const done = await poll({ events }, state);
+		expect(done.map((e) => [e.event, e.taskId, e.status]).sort()).toEqual(
+			[
+				['acceptInvitationTaskCompleted', t1.TaskId, 'COMPLETE'],
+				['acceptInvitationTaskCompleted', t2.TaskId, 'COMPLETE'],
+			].sort(),
+		);
+		expect(done.every((e) => typeof e.opportunityId === 'string')).toBe(true);
+		expect(await poll({ events }, state)).toEqual([]);
+		client.destroy();
 	});
 
 	it.each(Object.keys(SELLING_OPERATIONS_BY_EVENT))(
