@@ -97,7 +97,8 @@ export const eventTriggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: PARTNER_CENTRAL_DETAIL_TYPES.map((t) => ({ name: t, value: t })),
 		default: [],
-		description: 'Leave empty for every Partner Central event type. Filter in the EventBridge rule too, to save calls.',
+		description:
+			'Leave empty for every Partner Central event type. Other types are ignored without an execution (webhook: answered 200; queue: deleted). Filter in the EventBridge rule too (DetailTypes), to save calls.',
 	},
 	{
 		displayName: 'Options',

@@ -1,6 +1,6 @@
 import { NodeOperationError, sleep, type INodeExecutionData, type ITriggerFunctions, type ITriggerResponse } from 'n8n-workflow';
 
-import { locateQueue, receiveEvents, sqsClientFor, type ReceivedMessage } from '../shared/events/sqs';
+import { deleteMessage, locateQueue, receiveEvents, sqsClientFor, type ReceivedMessage } from '../shared/events/sqs';
 import { getPartnerCentralCredentials } from '../shared/partnerCentral/transport';
 import { envelopeOptions, type SqsOptions } from './settings';
 
@@ -34,11 +34,14 @@ export async function startSqsTrigger(this: ITriggerFunctions): Promise<ITrigger
 			envelope,
 			abortSignal: controller.signal,
 		});
-	const validItems = (received: ReceivedMessage[]): INodeExecutionData[] => {
+	const validItems = async (received: ReceivedMessage[]): Promise<INodeExecutionData[]> => {
 		const items: INodeExecutionData[] = [];
 		for (const r of received) {
 			if (r.ok) {
 				items.push({ json: r.item });
+			} else if (r.filtered && r.message.receiptHandle) {
+				// A Partner Central event of a type this trigger was told to ignore: remove it (filter in the rule to save the receive).
+				await deleteMessage(client, queueUrl, r.message.receiptHandle);
 			} else {
 				this.logger.warn(
 					`AWS Partner Central Event Trigger: message ${r.message.messageId} in ${queueUrl} is not a Partner Central event this trigger accepts (${r.reason}); left in the queue for the dead-letter queue`,
@@ -60,7 +63,7 @@ export async function startSqsTrigger(this: ITriggerFunctions): Promise<ITrigger
 		const manualTriggerFunction = async () => {
 			const deadline = Date.now() + 60_000;
 			while (!closed && Date.now() < deadline) {
-				const items = validItems(await receive(options.waitTimeSeconds ?? 20));
+				const items = await validItems(await receive(options.waitTimeSeconds ?? 20));
 				if (items.length) {
 					this.emit([items]);
 					return;
@@ -77,7 +80,7 @@ export async function startSqsTrigger(this: ITriggerFunctions): Promise<ITrigger
 		let failures = 0;
 		while (!closed) {
 			try {
-				const items = validItems(await receive(options.waitTimeSeconds ?? 20));
+				const items = await validItems(await receive(options.waitTimeSeconds ?? 20));
 				failures = 0;
 				for (const item of items) this.emit([[item]]);
 			} catch (error) {

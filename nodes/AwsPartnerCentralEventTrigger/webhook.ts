@@ -34,6 +34,10 @@ export async function handleEventWebhook(this: IWebhookFunctions): Promise<IWebh
 		this.getBodyData(),
 		envelopeOptions(this.getNodeParameter('catalog', 'AWS') as string, this.getNodeParameter('detailTypes', [])),
 	);
+	if (!check.ok && check.field === 'filtered') {
+		// valid, but not an event type this trigger listens to: acknowledge so EventBridge does not retry
+		return refuse(this, 200, { accepted: false, ignored: true, reason: check.reason });
+	}
 	if (!check.ok) {
 		return refuse(this, 400, { accepted: false, error: check.reason, field: check.field });
 	}

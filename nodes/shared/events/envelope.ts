@@ -54,7 +54,7 @@ export interface NormalisedEvent extends IDataObject {
 
 export type EnvelopeCheck =
 	| { ok: true; event: NormalisedEvent }
-	| { ok: false; reason: string; field: 'body' | 'source' | 'detail-type' | 'detail' | 'catalog' };
+	| { ok: false; reason: string; field: 'body' | 'source' | 'detail-type' | 'detail' | 'catalog' | 'filtered' };
 
 export interface EnvelopeOptions {
 	/** Catalogs accepted (empty = both). */
@@ -102,9 +102,10 @@ export function checkEnvelope(body: unknown, options: EnvelopeOptions = {}): Env
 		};
 	}
 	if (options.detailTypes?.length && !options.detailTypes.includes(detailType)) {
+		// A valid event the user chose not to receive (not an error: see the triggers for what happens to it).
 		return {
 			ok: false,
-			field: 'detail-type',
+			field: 'filtered',
 			reason: `Detail-type "${detailType}" is not one this trigger listens to.`,
 		};
 	}

@@ -62,7 +62,7 @@ export interface QueueItem extends IDataObject {
 
 export type ReceivedMessage =
 	| { ok: true; item: NormalisedEvent & QueueItem }
-	| { ok: false; reason: string; message: QueueItem };
+	| { ok: false; reason: string; filtered: boolean; message: QueueItem };
 
 export async function receiveEvents(
 	client: SQSClient,
@@ -99,7 +99,7 @@ export function toReceived(message: Message, queueUrl: string, envelope: Envelop
 		firstReceivedAt: Number.isFinite(firstReceived) && firstReceived > 0 ? new Date(firstReceived).toISOString() : null,
 	};
 	const check = checkEnvelope(message.Body ?? '', envelope);
-	if (!check.ok) return { ok: false, reason: check.reason, message: queue };
+	if (!check.ok) return { ok: false, reason: check.reason, filtered: check.field === 'filtered', message: queue };
 	return { ok: true, item: { ...check.event, ...queue } };
 }
 

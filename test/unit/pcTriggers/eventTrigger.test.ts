@@ -145,6 +145,13 @@ describe('AWS Partner Central Event Trigger', () => {
 			}
 		});
 
+		it('answers 200 without an execution for a valid event of a type not selected', async () => {
+			const { result, response } = await call({ 'x-api-key': API_KEY }, event(), { detailTypes: ['Engagement Invitation Created'] });
+			expect(response.status).toBe(200);
+			expect(response.body).toMatchObject({ accepted: false, ignored: true });
+			expect(result.workflowData).toBeUndefined();
+		});
+
 		it('is silent (404, no execution) when the node is in SQS mode', async () => {
 			const { result, response } = await call({ 'x-api-key': API_KEY }, event(), { mode: 'sqs' });
 			expect(response.status).toBe(404);
@@ -254,6 +261,31 @@ describe('AWS Partner Central Event Trigger', () => {
 				await waitUntil(() => queueState(dlqUrl).length === 2, 8000, 'invalid messages in the DLQ');
 				expect(t.warnings.some((w) => /not a Partner Central event/.test(w))).toBe(true);
 				expect(t.emitted).toHaveLength(3);
+			} finally {
+				await t.close();
+			}
+		});
+
+		it('deletes valid events of a type not selected, without an execution', async () => {
+			const t = await start({ detailTypes: ['Engagement Invitation Created'] });
+			try {
+				sqs.enqueue(queueUrl, JSON.stringify(event({ id: 'evt-skip' })));
+				sqs.enqueue(
+					queueUrl,
+					JSON.stringify(
+						event(
+							{ id: 'evt-keep', 'detail-type': 'Engagement Invitation Created', version: '0' },
+							{ opportunity: undefined, engagementInvitation: { id: 'engi-1234567890abc', engagementId: 'eng-1' } },
+						),
+					),
+				);
+				await waitUntil(() => t.emitted.length >= 1 && queueState(queueUrl).length === 1, 5000, 'one kept, one deleted');
+				expect(json(t.emitted).map((i) => [i.eventId, i.invitationId, i.engagementId])).toEqual([
+					['evt-keep', 'engi-1234567890abc', 'eng-1'],
+				]);
+				await acknowledge(json(t.emitted)[0]);
+				expect(queueState(queueUrl)).toHaveLength(0);
+				expect(queueState(dlqUrl)).toHaveLength(0);
 			} finally {
 				await t.close();
 			}
