@@ -45,7 +45,13 @@ export async function pollInvitations(
 	settings: PollSettings,
 	filters: InvitationFilters,
 ): Promise<{ events: TriggerEvent[]; cursor: StatusCursor }> {
-	const rules: StatusCursorOptions = { ...INVITATION_RULES, overlapMs: settings.overlapMs };
+	// Without status-change events nothing needs following: every status counts as final, so the scan only reaches
+	// back over the overlap (and a server-side status filter cannot leave stale pending entries behind).
+	const rules: StatusCursorOptions = {
+		...INVITATION_RULES,
+		...(filters.wantStatusChanges ? {} : { finalStatuses: ['PENDING', ...INVITATION_RULES.finalStatuses] }),
+		overlapMs: settings.overlapMs,
+	};
 	const floorMs = statusScanFloor(cursor, rules);
 	// Server-side status filtering only when status changes are not followed (they need every status).
 	const serverStatus = !filters.wantStatusChanges && filters.status.length ? { Status: filters.status } : {};

@@ -175,6 +175,23 @@ describe('AWS Partner Central Trigger (polling) against the simulator', () => {
 		expect(await poll({ events }, state)).toEqual([]);
 	});
 
+	it('new invitations only: one call per poll even while old invitations stay pending', async () => {
+		const state: IDataObject = {};
+		const events = ['invitationCreated'];
+		await poll({ events, invitationStatus: ['PENDING'] }, state);
+		await tick();
+		for (let i = 0; i < 3; i++) createReferral(pc.sim, { opportunity: { Project: { Title: `Pending ${i}` } } });
+		expect(await poll({ events, invitationStatus: ['PENDING'] }, state)).toHaveLength(3);
+		pc.clock.advance(3_600_000);
+		const latest = createReferral(pc.sim, { opportunity: { Project: { Title: 'Later' } } });
+		expect((await poll({ events, invitationStatus: ['PENDING'] }, state)).map((e) => e.invitationId)).toEqual([latest.Id]);
+		pc.sim.requestLog = [];
+		expect(await poll({ events, invitationStatus: ['PENDING'] }, state)).toEqual([]);
+		expect(calls()).toBe(1);
+		// the three older pending invitations are not followed (no status-change events wanted): only the newest is remembered
+		expect(Object.keys((state.partnerCentral as { invitations: { known: object } }).invitations.known)).toEqual([latest.Id]);
+	});
+
 	it('AWS summary changes: opt-in, one call per followed opportunity, baseline first', async () => {
 		const state: IDataObject = {};
 		const events = ['awsSummaryChanged'];
