@@ -11,6 +11,7 @@ import { hubspotDeals, taggedDealsSeed } from './world';
 export interface BackfillOptions {
 	deals: number;
 	timeScale: number;
+	writePace?: number;
 	log: (m: string) => void;
 	timeoutMs?: number;
 }
@@ -18,6 +19,7 @@ export interface BackfillOptions {
 export interface BackfillResult {
 	deals: number;
 	timeScale: number;
+	writePace: number;
 	synced: number;
 	opportunities: number;
 	duplicates: number;
@@ -60,6 +62,7 @@ export async function runBackfill(opts: BackfillOptions): Promise<BackfillResult
 	const backfillFrom = new Date(Date.now() - 2 * HUBSPOT_LAG_MS).toISOString();
 	const stack = await startBenchStack({
 		timeScale,
+		writePace: opts.writePace,
 		hubspotClockLagMs: HUBSPOT_LAG_MS,
 		templates: ['hubspotToPartnerCentral'],
 		adjust: backfillTemplate(backfillFrom),
@@ -111,6 +114,7 @@ export async function runBackfill(opts: BackfillOptions): Promise<BackfillResult
 		return {
 			deals: n,
 			timeScale,
+			writePace: opts.writePace ?? 1,
 			synced,
 			opportunities,
 			duplicates: opportunities - new Set(oppIds).size,

@@ -4,10 +4,12 @@
  */
 import { runBackfill } from './backfill';
 import { runIdle } from './idle';
+import { runLatency } from './latency';
 import { runNaive } from './naive';
+import { runReferrals } from './referrals';
 import { printTable, writeResult, type Row } from './report';
 
-const ALL = ['backfill', 'idle'] as const;
+const ALL = ['backfill', 'latency', 'referrals', 'idle'] as const;
 
 interface Args {
 	only: string[];
@@ -15,10 +17,14 @@ interface Args {
 	timeScale: number;
 	idleCycles: number;
 	naiveDeals: number;
+	writePace: number;
+	latencyDeals: number;
+	latencyRate: number;
+	invitations: number;
 }
 
 function parseArgs(argv: string[]): Args | undefined {
-	const args: Args = { only: [...ALL], deals: 1000, timeScale: 10, idleCycles: 3, naiveDeals: 100 };
+	const args: Args = { only: [...ALL], deals: 1000, timeScale: 10, idleCycles: 3, naiveDeals: 100, writePace: 1, latencyDeals: 200, latencyRate: 0.8, invitations: 50 };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = () => inline ?? argv[++i];
@@ -26,6 +32,10 @@ function parseArgs(argv: string[]): Args | undefined {
 		else if (flag === '--only') args.only = value().split(',');
 		else if (flag === '--deals') args.deals = Number(value());
 		else if (flag === '--time-scale') args.timeScale = Number(value());
+		else if (flag === '--invitations') args.invitations = Number(value());
+		else if (flag === '--latency-deals') args.latencyDeals = Number(value());
+		else if (flag === '--latency-rate') args.latencyRate = Number(value());
+		else if (flag === '--write-pace') args.writePace = Number(value());
 		else if (flag === '--naive-deals') args.naiveDeals = Number(value());
 		else if (flag === '--idle-cycles') args.idleCycles = Number(value());
 		else throw new Error(`Unknown option ${flag} (see --help)`);
@@ -34,10 +44,14 @@ function parseArgs(argv: string[]): Args | undefined {
 }
 
 const HELP = `npm run bench -- [options]
-  --only backfill,idle     benchmarks to run (default: all). "backfill" also measures the naive peer design.
+  --only backfill,latency,referrals,idle   benchmarks to run (default: all). "backfill" also measures the naive peer design.
   --deals N                deals in the backfill (default 1000)
   --time-scale S           Partner Central simulated seconds per real second (default 10); ratios are to the scaled quota
+  --write-pace F           the credential's Writes per Second as a fraction of the quota (default 1 = as shipped)
   --naive-deals M          deals the naive peer design syncs (default min(N, 100); per-deal figures compared)
+  --latency-deals D        deals created for the latency benchmark (default 200)
+  --latency-rate R         deals created per second (default 0.8, under the 1 write/s quota)
+  --invitations M          pending AWS referrals for the referral-intake benchmark (default 50)
   --idle-cycles C          poll cycles measured by the idle benchmark (default 3; n8n polls at most once a minute)`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -54,8 +68,8 @@ export async function main(argv: string[]): Promise<number> {
 	};
 
 	if (args.only.includes('backfill')) {
-		log(`Backfill: ${args.deals} deals, Partner Central clock x${args.timeScale}`);
-		const b = await runBackfill({ deals: args.deals, timeScale: args.timeScale, log });
+		log(`Backfill: ${args.deals} deals, Partner Central clock x${args.timeScale}, credential pace ${args.writePace} x quota`);
+		const b = await runBackfill({ deals: args.deals, timeScale: args.timeScale, writePace: args.writePace, log });
 		log('Naive peer design on the same data and quotas');
 		// The naive design is slow by nature (HubSpot's 10-second limit at ~11 calls per deal): a sample of the deals.
 		const nv = await runNaive({ deals: Math.min(args.deals, args.naiveDeals), timeScale: args.timeScale, log });
@@ -78,9 +92,25 @@ export async function main(argv: string[]): Promise<number> {
 			{ metric: 'naive: write rate / quota', value: nv.writeRateToQuota },
 			{ metric: 'naive: wall time (s)', value: nv.wallSeconds },
 		];
-		printTable(`Backfill: ${args.deals} deals, Partner Central quota scaled x${args.timeScale}`, rows);
+		printTable(`Backfill: ${args.deals} deals, Partner Central quota scaled x${args.timeScale}, credential Writes per Second = ${args.writePace} x quota`, rows);
 		check(rows);
-		log(`Result: ${writeResult('backfill', command, { backfill: b, naive: nv }, rows)}`);
+		log(`Result: ${writeResult(args.writePace === 1 ? 'backfill' : `backfill-pace-${args.writePace}`, command, { backfill: b, naive: nv }, rows)}`);
+	}
+
+	if (args.only.includes('latency')) {
+		log(`Real-time latency: ${args.latencyDeals} deals at ${args.latencyRate}/s`);
+		const r = await runLatency({ deals: args.latencyDeals, ratePerSecond: args.latencyRate, log });
+		printTable(`Real-time latency: ${args.latencyDeals} deals at ${args.latencyRate}/s (real time, real quotas)`, r.rows);
+		check(r.rows);
+		log(`Result: ${writeResult('latency', command, r, r.rows)}`);
+	}
+
+	if (args.only.includes('referrals')) {
+		log(`Referral intake: ${args.invitations} pending invitations`);
+		const r = await runReferrals({ invitations: args.invitations, log });
+		printTable(`Referral intake: ${args.invitations} pending AWS referrals to HubSpot deals`, r.rows);
+		check(r.rows);
+		log(`Result: ${writeResult('referrals', command, r, r.rows)}`);
 	}
 
 	if (args.only.includes('idle')) {

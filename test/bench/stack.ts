@@ -64,6 +64,8 @@ export async function startBenchSimulators(timeScale: number, hubspotClockLagMs 
 
 export interface BenchStackOptions {
 	timeScale: number;
+	/** The credential's "Writes per Second" as a fraction of the (scaled) quota; 1 = the credential's default. */
+	writePace?: number;
 	/** How far HubSpot's clock runs behind n8n's (see BenchSims). */
 	hubspotClockLagMs?: number;
 	/** Template keys of the e2e stack (TEMPLATE_FILES) or file names in workflows/. */
@@ -116,7 +118,7 @@ export async function startBenchStack(opts: BenchStackOptions): Promise<BenchSta
 				region: 'us-east-1',
 				endpointUrl: sims.partnerCentral.url,
 				// The quota at this clock speed, as a user sets it for their account's quota.
-				writesPerSecond: opts.timeScale,
+				writesPerSecond: opts.timeScale * (opts.writePace ?? 1),
 				readsPerSecond: 10 * opts.timeScale,
 			}),
 		};
