@@ -80,7 +80,7 @@ describe('waitForTask', () => {
 		).rejects.toBeInstanceOf(TaskTimeoutError);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(110);
 		expect(Date.now() - started).toBeLessThan(2000);
-		expect(svc.calls.length).toBeGreaterThan(2);
+		expect(svc.calls.length).toBeGreaterThanOrEqual(2); // polled again before giving up
 	});
 
 	it('reads prospecting tasks with GetProspectingFromEngagementTask (done at EndTime; all failed = FAILED)', async () => {

@@ -24,7 +24,8 @@ export async function runNode(
 	const out = await node.execute.call(
 		createExecuteContext({
 			parameters,
-			credentials: localCredentials(pc.url, { catalog: 'AWS' }),
+			// Simulated quotas run TIME_SCALE times faster (writes 100/s, reads 1000/s real): pace below them.
+			credentials: localCredentials(pc.url, { catalog: 'AWS', writesPerSecond: 50, readsPerSecond: 500 }),
 			...extra,
 		}),
 	);
