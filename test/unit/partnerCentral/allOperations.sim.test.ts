@@ -167,9 +167,11 @@ describe('all 45 operations against the Partner Central simulator', () => {
 
 	it('AWS Opportunity Summary > Get', async () => {
 		const summary = await one({ resource: 'awsOpportunitySummary', operation: 'get', opportunityId: ids.opportunity });
-		expect(
-			summary.RelatedOpportunityId ?? summary.RelatedOpportunityIdentifier ?? summary.InvolvementType,
-		).toBeDefined();
+		expect(summary).toMatchObject({
+			RelatedOpportunityId: ids.opportunity,
+			InvolvementType: 'Co-Sell',
+			Visibility: 'Full',
+		});
 	});
 
 	it('Engagement > Get, List, List Members, List Resource Associations', async () => {
