@@ -48,6 +48,13 @@ export interface World {
 	/** What StartEngagementFromOpportunityTask does with the next task: complete or fail with a reason. */
 	nextTaskOutcome: { status: 'COMPLETE' } | { status: 'FAILED'; reasonCode: string; message: string };
 	deals: Map<string, HsRecord>;
+	companies: Map<string, HsRecord>;
+	/** Deleted (or merged-away) deals, readable with ?archived=true. */
+	archivedDeals: Map<string, HsRecord>;
+	/** Tags on Partner Central resources, by ARN. */
+	tags: Map<string, Record<string, string>>;
+	/** deal id -> associated company ids (primary first). */
+	dealCompanies: Map<string, string[]>;
 	/** Deal property definitions and property groups (Ensure properties). */
 	dealProperties: Map<string, Json>;
 	propertyGroups: Set<string>;
@@ -178,6 +185,10 @@ export async function startWorld(): Promise<World> {
 		updates: [] as Array<{ id: string; body: Json }>,
 		nextTaskOutcome: { status: 'COMPLETE' } as World['nextTaskOutcome'],
 		deals: new Map<string, HsRecord>(),
+		companies: new Map<string, HsRecord>(),
+		archivedDeals: new Map<string, HsRecord>(),
+		tags: new Map<string, Record<string, string>>(),
+		dealCompanies: new Map<string, string[]>(),
 		dealProperties: new Map<string, Json>([
 			['dealname', { name: 'dealname', type: 'string' }],
 			['amount', { name: 'amount', type: 'number' }],
@@ -274,6 +285,15 @@ export async function startWorld(): Promise<World> {
 				world.updates.push({ id: String(o.Id), body });
 				return { body: { Id: o.Id, LastModifiedDate: o.LastModifiedDate } };
 			}
+			case 'TagResource': {
+				const arn = String(body.ResourceArn);
+				const o = [...world.opportunities.values()].find((x) => x.Arn === arn);
+				if (!o) return notFound(`Resource ${arn}`);
+				const tags = world.tags.get(arn) ?? {};
+				for (const t of (body.Tags as Json[]) ?? []) tags[String(t.Key)] = String(t.Value);
+				world.tags.set(arn, tags);
+				return { body: {} };
+			}
 			case 'ListSolutions':
 				return {
 					body: {
@@ -358,9 +378,27 @@ export async function startWorld(): Promise<World> {
 			const results = ((body.inputs as Json[]) ?? []).map((i) => world.deals.get(String(i.id))).filter((d): d is HsRecord => !!d);
 			return { body: { status: 'COMPLETE', results: results.map(out) } };
 		}
-		if (req.method === 'POST' && /^\/crm\/v4\/associations\/deals\/(companies|contacts)\/batch\/read$/.test(path)) {
-			// Deals in these scenarios have no companies or contacts.
-			return { body: { status: 'COMPLETE', results: [] } };
+		const assocRead = /^\/crm\/v4\/associations\/deals\/(companies|contacts)\/batch\/read$/.exec(path);
+		if (req.method === 'POST' && assocRead) {
+			// Companies are associated as primary (type 5); contacts with the default type (3).
+			const results = ((body.inputs as Json[]) ?? [])
+				.map((i) => String(i.id))
+				.map((dealId) => {
+					const ids = assocRead[1] === 'companies' ? (world.dealCompanies.get(dealId) ?? []) : [];
+					return { from: { id: dealId }, to: ids.map((toObjectId) => ({ toObjectId, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 5 }] })) };
+				})
+				.filter((r) => r.to.length);
+			return { body: { status: 'COMPLETE', results } };
+		}
+		if (req.method === 'POST' && path === '/crm/v3/objects/companies/batch/read') {
+			const results = ((body.inputs as Json[]) ?? []).map((i) => world.companies.get(String(i.id))).filter((c): c is HsRecord => !!c);
+			return { body: { status: 'COMPLETE', results: results.map(out) } };
+		}
+		if (req.method === 'POST' && path === '/crm/v3/objects/contacts/batch/read') return { body: { status: 'COMPLETE', results: [] } };
+		const dealsOf = /^\/crm\/v4\/objects\/(companies|contacts)\/(\d+)\/associations\/deals$/.exec(path);
+		if (req.method === 'GET' && dealsOf) {
+			const dealIds = dealsOf[1] === 'companies' ? [...world.dealCompanies.entries()].filter(([, c]) => c.includes(dealsOf[2])).map(([d]) => d) : [];
+			return { body: { results: dealIds.map((toObjectId) => ({ toObjectId: Number(toObjectId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 6, label: 'Primary' }] })) } };
 		}
 		if (path === '/crm/v3/properties/deals/groups') {
 			if (req.method === 'GET') return { body: { results: [...world.propertyGroups].map((name) => ({ name, label: name })) } };
@@ -396,7 +434,7 @@ export async function startWorld(): Promise<World> {
 		}
 		const dealGet = /^\/crm\/v3\/objects\/deals\/(\d+)$/.exec(path);
 		if (req.method === 'GET' && dealGet) {
-			const d = world.deals.get(dealGet[1]);
+			const d = url.searchParams.get('archived') === 'true' ? world.archivedDeals.get(dealGet[1]) : world.deals.get(dealGet[1]);
 			return d ? { body: out(d) } : { status: 404, body: { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Object not found' } };
 		}
 		if (req.method === 'POST' && (path === '/crm/v3/objects/notes' || path === '/crm/v3/objects/tasks')) {
@@ -440,4 +478,20 @@ export function notesOn(world: World, dealId: string): HsRecord[] {
 
 export function tasksOn(world: World, dealId: string): HsRecord[] {
 	return world.tasks.filter((n) => n.dealIds?.includes(dealId));
+}
+
+export function addCompany(world: World, properties: Record<string, string | null>, dealIds: string[] = []): HsRecord {
+	const c: HsRecord = { id: nextId(), properties: { ...properties }, createdAt: iso(), updatedAt: iso() };
+	c.properties.hs_object_id = c.id;
+	world.companies.set(c.id, c);
+	for (const d of dealIds) world.dealCompanies.set(d, [...(world.dealCompanies.get(d) ?? []), c.id]);
+	return c;
+}
+
+/** Deletes (archives) a deal the way HubSpot does: gone from the CRM, readable with ?archived=true. */
+export function archiveDeal(world: World, dealId: string): void {
+	const d = world.deals.get(dealId);
+	if (!d) return;
+	world.deals.delete(dealId);
+	world.archivedDeals.set(dealId, d);
 }
