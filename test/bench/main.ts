@@ -21,10 +21,11 @@ interface Args {
 	latencyDeals: number;
 	latencyRate: number;
 	invitations: number;
+	naive: boolean;
 }
 
 function parseArgs(argv: string[]): Args | undefined {
-	const args: Args = { only: [...ALL], deals: 1000, timeScale: 10, idleCycles: 3, naiveDeals: 100, writePace: 1, latencyDeals: 200, latencyRate: 0.8, invitations: 50 };
+	const args: Args = { only: [...ALL], deals: 1000, timeScale: 10, idleCycles: 3, naiveDeals: 100, writePace: 1, latencyDeals: 200, latencyRate: 0.8, invitations: 50, naive: true };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = () => inline ?? argv[++i];
@@ -32,6 +33,7 @@ function parseArgs(argv: string[]): Args | undefined {
 		else if (flag === '--only') args.only = value().split(',');
 		else if (flag === '--deals') args.deals = Number(value());
 		else if (flag === '--time-scale') args.timeScale = Number(value());
+		else if (flag === '--no-naive') args.naive = false;
 		else if (flag === '--invitations') args.invitations = Number(value());
 		else if (flag === '--latency-deals') args.latencyDeals = Number(value());
 		else if (flag === '--latency-rate') args.latencyRate = Number(value());
@@ -48,6 +50,7 @@ const HELP = `npm run bench -- [options]
   --deals N                deals in the backfill (default 1000)
   --time-scale S           Partner Central simulated seconds per real second (default 10); ratios are to the scaled quota
   --write-pace F           the credential's Writes per Second as a fraction of the quota (default 1 = as shipped)
+  --no-naive               skip the naive peer design (e.g. when repeating the backfill with another pace)
   --naive-deals M          deals the naive peer design syncs (default min(N, 100); per-deal figures compared)
   --latency-deals D        deals created for the latency benchmark (default 200)
   --latency-rate R         deals created per second (default 0.8, under the 1 write/s quota)
@@ -70,9 +73,9 @@ export async function main(argv: string[]): Promise<number> {
 	if (args.only.includes('backfill')) {
 		log(`Backfill: ${args.deals} deals, Partner Central clock x${args.timeScale}, credential pace ${args.writePace} x quota`);
 		const b = await runBackfill({ deals: args.deals, timeScale: args.timeScale, writePace: args.writePace, log });
-		log('Naive peer design on the same data and quotas');
+		if (args.naive) log('Naive peer design on the same data and quotas');
 		// The naive design is slow by nature (HubSpot's 10-second limit at ~11 calls per deal): a sample of the deals.
-		const nv = await runNaive({ deals: Math.min(args.deals, args.naiveDeals), timeScale: args.timeScale, log });
+		const nv = args.naive ? await runNaive({ deals: Math.min(args.deals, args.naiveDeals), timeScale: args.timeScale, log }) : undefined;
 		const rows: Row[] = [
 			{ metric: 'deals synced / opportunities / duplicates', value: `${b.synced} / ${b.opportunities} / ${b.duplicates}`, target: `${b.deals} / ${b.deals} / 0`, met: b.synced === b.deals && b.opportunities === b.deals && b.duplicates === 0 },
 			{ metric: 'write rate / scaled write quota', value: b.writeRateToQuota, target: '>= 0.95', met: b.writeRateToQuota >= 0.95 },
@@ -85,13 +88,16 @@ export async function main(argv: string[]): Promise<number> {
 			{ metric: 'wall time (s), incl. wait for first poll', value: b.wallSeconds },
 			{ metric: 'Partner Central phase (s)', value: b.writePhaseSeconds },
 			{ metric: 'n8n peak RSS (MB) / at start', value: `${b.n8nPeakRssMb} / ${b.n8nBaselineRssMb}` },
-			{ metric: 'naive: deals / created / failed', value: `${nv.deals} / ${nv.created} / ${nv.failedDeals}` },
-			{ metric: 'naive: HubSpot calls per deal (ratio)', value: `${nv.hubspotCallsPerDeal} (${ratio(nv.hubspotCallsPerDeal, b.hubspotCallsPerDeal)}x)` },
-			{ metric: 'naive: Partner Central calls per deal (ratio)', value: `${nv.pcCallsPerDeal} (${ratio(nv.pcCallsPerDeal, b.pcCallsPerDeal)}x)` },
-			{ metric: 'naive: throttles at simulator / surfaced / HubSpot 429', value: `${nv.throttlesFromSimulator} / ${nv.throttlesSurfaced} / ${nv.hubspot429}` },
-			{ metric: 'naive: write rate / quota', value: nv.writeRateToQuota },
-			{ metric: 'naive: wall time (s)', value: nv.wallSeconds },
 		];
+		if (nv)
+			rows.push(
+				{ metric: 'naive: deals / created / failed', value: `${nv.deals} / ${nv.created} / ${nv.failedDeals}` },
+				{ metric: 'naive: HubSpot calls per deal (ratio)', value: `${nv.hubspotCallsPerDeal} (${ratio(nv.hubspotCallsPerDeal, b.hubspotCallsPerDeal)}x)` },
+				{ metric: 'naive: Partner Central calls per deal (ratio)', value: `${nv.pcCallsPerDeal} (${ratio(nv.pcCallsPerDeal, b.pcCallsPerDeal)}x)` },
+				{ metric: 'naive: throttles at simulator / surfaced / HubSpot 429', value: `${nv.throttlesFromSimulator} / ${nv.throttlesSurfaced} / ${nv.hubspot429}` },
+				{ metric: 'naive: write rate / quota', value: nv.writeRateToQuota },
+				{ metric: 'naive: wall time (s)', value: nv.wallSeconds },
+			);
 		printTable(`Backfill: ${args.deals} deals, Partner Central quota scaled x${args.timeScale}, credential Writes per Second = ${args.writePace} x quota`, rows);
 		check(rows);
 		log(`Result: ${writeResult(args.writePace === 1 ? 'backfill' : `backfill-pace-${args.writePace}`, command, { backfill: b, naive: nv }, rows)}`);
