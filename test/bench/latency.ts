@@ -7,7 +7,7 @@
 import { mb, round, sleep } from './recorders';
 import type { Row } from './report';
 import { MemorySampler, startBenchStack } from './stack';
-import { pcOpportunities } from './world';
+import { pcOpportunities, taggedDealProperties } from './world';
 
 export interface LatencyResult {
 	deals: number;
@@ -48,16 +48,7 @@ export async function runLatency(opts: { deals: number; ratePerSecond: number; l
 			const due = started + (i * 1000) / ratePerSecond;
 			if (due > Date.now()) await sleep(due - Date.now());
 			const d = await hubspot.post<{ id: string }>('ui/deals/create', {
-				properties: {
-					dealname: `#AWS Latency deal ${i}`,
-					pipeline: 'default',
-					dealstage: 'qualifiedtobuy',
-					closedate: '2027-06-30',
-					amount: String(30_000 + i),
-					description: `Latency deal ${i}: a data lake for the customer's sensor data on AWS analytics services.`,
-					aws_use_case: 'Migration / Database Migration',
-					aws_delivery_models: 'Professional Services',
-				},
+				properties: taggedDealProperties('Latency deal', i),
 				associations: [
 					{ toType: 'companies', toId: company.id, primary: true },
 					{ toType: 'contacts', toId: contact.id },

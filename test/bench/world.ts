@@ -9,6 +9,20 @@ export interface DealRecord {
 	properties: Record<string, string | null>;
 }
 
+/** Properties of a tagged deal that maps to a valid opportunity ("<tag> <label> <i>"). */
+export function taggedDealProperties(label: string, i: number, tag = '#AWS'): Record<string, string> {
+	return {
+		dealname: `${tag} ${label} ${i}`,
+		dealstage: 'qualifiedtobuy',
+		pipeline: 'default',
+		amount: String(50_000 + i),
+		closedate: '2027-06-30',
+		description: `${label} ${i}: the customer moves its reporting warehouse and nightly batch jobs to a managed analytics platform on AWS.`,
+		aws_use_case: 'Migration / Database Migration',
+		aws_delivery_models: 'Professional Services',
+	};
+}
+
 /** HubSpot seed spec for `n` tagged co-sell deals, numbered from `from`. */
 export function taggedDealsSeed(n: number, from = 0, tag = '#AWS'): Record<string, unknown> {
 	const companies = [];
@@ -41,16 +55,7 @@ export function taggedDealsSeed(n: number, from = 0, tag = '#AWS'): Record<strin
 		});
 		deals.push({
 			ref: `d${i}`,
-			properties: {
-				dealname: `${tag} Bench customer ${i} analytics platform`,
-				dealstage: 'qualifiedtobuy',
-				pipeline: 'default',
-				amount: String(50_000 + i),
-				closedate: '2027-06-30',
-				description: `Customer ${i} moves its reporting warehouse and nightly batch jobs to a managed analytics platform on AWS.`,
-				aws_use_case: 'Migration / Database Migration',
-				aws_delivery_models: 'Professional Services',
-			},
+			properties: taggedDealProperties('Bench customer', i, tag),
 			associations: [{ to: `c${i}`, primary: true }, { to: `p${i}` }],
 		});
 	}

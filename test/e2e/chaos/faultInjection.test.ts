@@ -11,7 +11,7 @@
 import { waitFor } from '../harness';
 import { DEMO_PC_REFERRAL, startStack, withSetting, type Stack } from '../harness/stack';
 import type { WorkflowJson } from '../harness/n8nApi';
-import { hubspotDeals, pcOpportunities } from '../../bench/world';
+import { hubspotDeals, pcOpportunities, taggedDealProperties } from '../../bench/world';
 import type { BenchSims } from '../../bench/stack';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -107,16 +107,7 @@ describeChaos('chaos: faults on both APIs and an n8n crash, nothing lost or dupl
 		const invitationIds: string[] = [];
 		const createDeal = async (i: number) => {
 			const d = await stack.hubspot!.post<{ id: string }>('ui/deals/create', {
-				properties: {
-					dealname: `#AWS Chaos deal ${i}`,
-					pipeline: 'default',
-					dealstage: 'qualifiedtobuy',
-					closedate: '2027-06-30',
-					amount: String(40_000 + i),
-					description: `Chaos deal ${i}: move the customer's order processing to serverless services on AWS.`,
-					aws_use_case: 'Migration / Database Migration',
-					aws_delivery_models: 'Professional Services',
-				},
+				properties: taggedDealProperties('Chaos deal', i),
 				associations: [
 					{ toType: 'companies', toId: companyId, primary: true },
 					{ toType: 'contacts', toId: contactId },
