@@ -10,12 +10,6 @@ import { nodeTypeProblems, staticTemplateProblems, type NodeTypeDescription } fr
 
 jest.setTimeout(30 * 60 * 1000);
 
-/**
- * Operations the templates need that the HubSpot node does not offer yet (requested from its owner): reported as a
- * notice, not a failure, until they land. Everything else must match the loaded nodes exactly.
- */
-const REQUESTED_FROM_OTHER_NODES = [/"upsertByAwsInvitationId"/, /parameter "awsInvitationId"/];
-
 const TEMPLATES = fs
 	.readdirSync(path.join(REPO_ROOT, 'workflows'))
 	.filter((f) => f.endsWith('.json'))
@@ -80,9 +74,7 @@ describe('workflow templates', () => {
 					`NOTICE ${file}: node types not built yet, their parameters are not checked: ${missingTypes.join(', ')}`,
 				);
 			}
-			const requested = problems.filter((p) => REQUESTED_FROM_OTHER_NODES.some((r) => r.test(p)));
-			if (requested.length) console.log(`NOTICE ${file}: waiting for node features:\n${requested.join('\n')}`);
-			expect(problems.filter((p) => !requested.includes(p))).toEqual([]);
+			expect(problems).toEqual([]);
 		});
 
 		it.each(TEMPLATES)('%s imports through the public API with the credentials picked', async (file) => {

@@ -173,3 +173,21 @@ export async function waitFor<T>(
 	}
 	throw new Error(`Timed out waiting for ${opts.what ?? 'condition'}${last ? `: ${String(last)}` : ''}`);
 }
+
+/** A short text of the latest executions of a workflow (node -> items per output, errors): for failure reports. */
+export async function describeExecutions(api: N8nApi, workflowId: string, count = 8): Promise<string> {
+	const lines: string[] = [];
+	const list = (await api.executions(workflowId)).slice(0, count);
+	for (const e of list) {
+		const full = await api.execution(e.id);
+		const rd = full.data?.resultData;
+		lines.push(`#${e.id} ${e.status} (${e.mode})${rd?.error ? ` error: ${rd.error.message ?? ''}` : ''}`);
+		for (const [node, runs] of Object.entries(rd?.runData ?? {})) {
+			const run = runs[runs.length - 1];
+			const outs = (run.data?.main ?? []).map((o) => (o ? o.length : 0)).join('/');
+			const err = run.error ? ` ERROR ${JSON.stringify(run.error).slice(0, 300)}` : '';
+			lines.push(`    ${node}: ${outs}${err}`);
+		}
+	}
+	return lines.join('\n');
+}

@@ -13,6 +13,7 @@ import {
 	importAndPublish,
 	loadTemplate,
 	startN8n,
+	waitFor,
 	webhookUrl,
 	withCredentials,
 	type N8nEnvironment,
@@ -270,6 +271,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 		for (const key of opts.templates ?? (Object.keys(TEMPLATE_FILES) as TemplateKey[])) {
 			let wf = withCredentials(loadTemplate(TEMPLATE_FILES[key]), nodeTypes, credentials);
 			wf = fillSetupFields(wf, { hubspotAppId });
+			if (opts.demo && key === 'awsReferralsToHubSpot') wf = withBackfill(wf, new Date(Date.now() - 86_400_000).toISOString());
 			if (opts.adjust) wf = opts.adjust(key, wf);
 			if (opts.publishFailuresAreWarnings) {
 				const imported = await importAndPublish(n8n.api, wf, { publish: false });
@@ -292,6 +294,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 		const t1 = workflows.hubspotToPartnerCentral;
 		if (t1) {
 			hubspotWebhookUrl = webhookUrl(n8n.baseUrl, t1.json, 'HubSpot Deal Webhook', nodeTypes);
+			// n8n registers production webhooks a moment after the publish call returns.
+			if (!t1.json.nodes.find((n) => n.name === 'HubSpot Deal Webhook')?.disabled) await waitForWebhook(hubspotWebhookUrl);
 			if (hubspot) {
 				await hubspot.put('webhooks/settings', { targetUrl: hubspotWebhookUrl });
 				await hubspot.del('webhooks/subscriptions');
@@ -327,6 +331,18 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 	}
 }
 
+/** Waits until n8n answers on a production webhook URL (anything but 404; an unsigned probe starts no execution). */
+export async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+	await waitFor(
+		async () => {
+			const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+			await r.text();
+			return r.status !== 404;
+		},
+		{ what: `webhook ${url} registered`, timeoutMs, intervalMs: 250 },
+	);
+}
+
 /** The fields the templates' setup notes ask the user to fill in. */
 export function fillSetupFields(wf: WorkflowJson, values: { hubspotAppId?: string }): WorkflowJson {
 	return {
@@ -334,6 +350,18 @@ export function fillSetupFields(wf: WorkflowJson, values: { hubspotAppId?: strin
 		nodes: wf.nodes.map((n) =>
 			n.name === 'HubSpot Deal Webhook' && values.hubspotAppId
 				? { ...n, parameters: { ...n.parameters, ownAppIds: values.hubspotAppId } }
+				: n,
+		),
+	};
+}
+
+/** Sets the AWS Referral Poll's "Backfill Start" so referrals that arrived before publishing are picked up. */
+export function withBackfill(wf: WorkflowJson, fromIso: string): WorkflowJson {
+	return {
+		...wf,
+		nodes: wf.nodes.map((n) =>
+			n.name === 'AWS Referral Poll'
+				? { ...n, parameters: { ...n.parameters, options: { ...((n.parameters.options as object) ?? {}), backfillFrom: fromIso } } }
 				: n,
 		),
 	};
@@ -471,7 +499,7 @@ export const DEMO_HUBSPOT_SEED = {
 					closedate: '2027-03-31',
 					description:
 						'Move the on-premises logistics data warehouse and route planning to AWS to cut batch times from hours to minutes.',
-					aws_use_case: 'Migration / Database Migration',
+					aws_use_case: 'Migration/Database Migration',
 					aws_delivery_models: 'Professional Services;Managed Services',
 				},
 				associations: [{ to: 'acme', primary: true }, { to: 'jane' }],
