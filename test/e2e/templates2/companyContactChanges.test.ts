@@ -3,27 +3,11 @@
  * uses): a company's new address is merged into the opportunity of every associated linked deal that AWS lets us
  * edit now; the deal whose opportunity is under review gets the change queued; unlinked deals are skipped.
  */
-import type { WorkflowJson } from '../harness';
-import { driverFor, dumpExecutions, importTemplate, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
+import { configure, driverFor, dumpExecutions, importTemplate, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
 import { addCompany, addDeal, opportunityFixture, startWorld, summaryFixture, type World } from './world';
 
 jest.setTimeout(10 * 60 * 1000);
 
-function setSettings(values: Record<string, string>, credential: { id: string; name: string }) {
-	return (wf: WorkflowJson): WorkflowJson => ({
-		...wf,
-		nodes: wf.nodes.map((n) => {
-			if (n.name === 'Settings') {
-				const a = (n.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments.map((x) =>
-					x.name in values ? { ...x, value: values[x.name] } : x,
-				);
-				return { ...n, parameters: { ...n.parameters, assignments: { assignments: a } } };
-			}
-			if (n.type === 'n8n-nodes-base.httpRequest') return { ...n, credentials: { hubSpotPartnerCentralApi: credential } };
-			return n;
-		}),
-	});
-}
 
 describe('template: company and contact changes', () => {
 	let world: World;
@@ -36,11 +20,11 @@ describe('template: company and contact changes', () => {
 		const cred = t.creds.hubSpotPartnerCentralApi;
 		const pcToHs = await importTemplate(t, 'partner-central-to-hubspot.json', { publish: true });
 		const recon = await importTemplate(t, 'reconciliation.json', {
-			edit: setSettings({ partnerCentralToHubSpotWorkflowId: pcToHs.id, hubspotApiUrl: world.hs.url }, cred),
+			edit: configure({ partnerCentralToHubSpotWorkflowId: pcToHs.id, hubspotApiUrl: world.hs.url }, cred),
 			publish: true,
 		});
 		const template = await importTemplate(t, 'company-contact-changes.json', {
-			edit: setSettings({ reconciliationWorkflowId: recon.id, hubspotApiUrl: world.hs.url }, cred),
+			edit: configure({ reconciliationWorkflowId: recon.id, hubspotApiUrl: world.hs.url }, cred),
 			publish: true,
 		});
 		drive = await driverFor(t, template.id, 'Company changes');

@@ -233,3 +233,22 @@ export async function dumpExecutions(t: TemplatesEnv): Promise<void> {
 		);
 	}
 }
+
+/**
+ * The setup steps a template's note asks for, done as a user does them: values typed into Settings, and the HubSpot
+ * credential picked in the HTTP Request nodes (n8n cannot preselect a predefined credential there).
+ */
+export function configure(values: Record<string, string>, hubspotCredential: { id: string; name: string }): (wf: WorkflowJson) => WorkflowJson {
+	return (wf) => ({
+		...wf,
+		nodes: wf.nodes.map((n) => {
+			if (n.name === 'Settings') {
+				const list = (n.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
+				const assignments = list.map((x) => (x.name in values ? { ...x, value: values[x.name] } : x));
+				return { ...n, parameters: { ...n.parameters, assignments: { assignments } } };
+			}
+			if (n.type === 'n8n-nodes-base.httpRequest') return { ...n, credentials: { hubSpotPartnerCentralApi: hubspotCredential } };
+			return n;
+		}),
+	});
+}

@@ -4,8 +4,8 @@
  * side, drift on each side is repaired in the owner's direction, a missing link is added, a queued update is
  * re-applied once the opportunity is editable, and a failure recorded by the error workflow is retried.
  */
-import { waitFor, webhookUrl, type WorkflowJson } from '../harness';
-import { driverFor, dumpExecutions, importTemplate, partnerCentralEvent, postEvent, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
+import { waitFor, webhookUrl } from '../harness';
+import { configure, driverFor, dumpExecutions, importTemplate, partnerCentralEvent, postEvent, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
 import { addDeal, opportunityFixture, notesOn, startWorld, summaryFixture, tasksOn, type HsRecord, type World } from './world';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -56,25 +56,10 @@ describe('template: reconciliation', () => {
 		logDeal = addDeal(world, { dealname: 'Sync log' });
 		// Setup steps from the sticky note: the sub-workflow's ID, the summary deal, the HubSpot credential in the
 		// HTTP Request nodes (here also the HubSpot address, since HubSpot is the local world).
-		const setUp = (wf: WorkflowJson): WorkflowJson => ({
-			...wf,
-			nodes: wf.nodes.map((n) => {
-				if (n.name === 'Settings') {
-					const a = (n.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments.map((x) =>
-						x.name === 'partnerCentralToHubSpotWorkflowId'
-							? { ...x, value: pcToHs.id }
-							: x.name === 'hubspotApiUrl'
-								? { ...x, value: world.hs.url }
-								: x.name === 'summaryDealId'
-									? { ...x, value: logDeal.id }
-									: x,
-					);
-					return { ...n, parameters: { ...n.parameters, assignments: { assignments: a } } };
-				}
-				if (n.type === 'n8n-nodes-base.httpRequest') return { ...n, credentials: { hubSpotPartnerCentralApi: t.creds.hubSpotPartnerCentralApi } };
-				return n;
-			}),
-		});
+		const setUp = configure(
+			{ partnerCentralToHubSpotWorkflowId: pcToHs.id, hubspotApiUrl: world.hs.url, summaryDealId: logDeal.id },
+			t.creds.hubSpotPartnerCentralApi,
+		);
 		const recon = await importTemplate(t, 'reconciliation.json', { settings: { errorWorkflow: errorWf.id }, edit: setUp, publish: true });
 		reconcile = await driverFor(t, recon.id, 'Reconciliation');
 
