@@ -43,6 +43,8 @@ export interface World {
 	/** Solutions the catalog offers (AssociateOpportunity refuses others). */
 	solutions: Set<string>;
 	engagementTasks: EngagementTask[];
+	/** Engagements: their opportunity, members and current snapshot revision. */
+	engagements: Map<string, { opportunityId: string; members: Json[]; revision: number }>;
 	/** UpdateOpportunity requests AWS accepted. */
 	updates: Array<{ id: string; body: Json }>;
 	/** What StartEngagementFromOpportunityTask does with the next task: complete or fail with a reason. */
@@ -183,6 +185,7 @@ export async function startWorld(): Promise<World> {
 		solutions: new Set<string>(['S-1234567']),
 		engagementTasks: [] as EngagementTask[],
 		updates: [] as Array<{ id: string; body: Json }>,
+		engagements: new Map<string, { opportunityId: string; members: Json[]; revision: number }>(),
 		nextTaskOutcome: { status: 'COMPLETE' } as World['nextTaskOutcome'],
 		deals: new Map<string, HsRecord>(),
 		companies: new Map<string, HsRecord>(),
@@ -293,6 +296,37 @@ export async function startWorld(): Promise<World> {
 				for (const t of (body.Tags as Json[]) ?? []) tags[String(t.Key)] = String(t.Value);
 				world.tags.set(arn, tags);
 				return { body: {} };
+			}
+			case 'GetResourceSnapshot': {
+				const o = world.opportunities.get(String(body.ResourceIdentifier));
+				const engagementId = String(body.EngagementIdentifier);
+				if (!o || world.engagements.get(engagementId)?.opportunityId !== o.Id) return notFound(`Snapshot of ${String(body.ResourceIdentifier)} in ${engagementId}`);
+				const revision = world.engagements.get(engagementId)!.revision;
+				const life = (o.LifeCycle ?? {}) as Json;
+				return {
+					body: {
+						Catalog: 'Sandbox',
+						Arn: `arn:aws:partnercentral:us-east-1::catalog/Sandbox/engagement/${engagementId}/resource/Opportunity/${String(o.Id)}/template/${String(body.ResourceSnapshotTemplateIdentifier)}/snapshot/${revision}`,
+						CreatedBy: 'aws',
+						CreatedAt: iso(),
+						EngagementId: engagementId,
+						ResourceType: 'Opportunity',
+						ResourceId: o.Id,
+						ResourceSnapshotTemplateName: body.ResourceSnapshotTemplateIdentifier,
+						Revision: revision,
+						Payload: { OpportunitySummary: { Lifecycle: { Stage: life.Stage, ReviewStatus: life.ReviewStatus, NextSteps: 'AWS specialist joins the next call', TargetCloseDate: life.TargetCloseDate }, Project: { Title: (o.Project as Json)?.Title } } },
+					},
+				};
+			}
+			case 'ListEngagementResourceAssociations': {
+				const e = world.engagements.get(String(body.EngagementIdentifier));
+				return {
+					body: { EngagementResourceAssociationSummaries: e ? [{ Catalog: 'Sandbox', EngagementId: String(body.EngagementIdentifier), ResourceType: 'Opportunity', ResourceId: e.opportunityId, CreatedBy: '123456789012' }] : [] },
+				};
+			}
+			case 'ListEngagementMembers': {
+				const e = world.engagements.get(String(body.Identifier));
+				return e ? { body: { EngagementMemberList: e.members } } : notFound(`Engagement ${String(body.Identifier)}`);
 			}
 			case 'ListSolutions':
 				return {
