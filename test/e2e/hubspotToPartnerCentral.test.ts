@@ -4,8 +4,16 @@
  * workflow; the assertions read both simulators' state.
  */
 import { signedHeaders } from '../simulators/hubspot/signing';
-import { describeExecutions, waitFor, type Execution } from './harness';
-import { startStack, TEMPLATE_FILES, type Stack } from './harness/stack';
+import { waitFor, type Execution } from './harness';
+import {
+	everySeconds,
+	hubspotCall,
+	startStack,
+	stopWithReport,
+	withNodeParameters,
+	TEMPLATE_FILES,
+	type Stack,
+} from './harness/stack';
 import type { WorkflowJson } from './harness/n8nApi';
 
 // The first e2e file to run may install the n8n runtime (cold: ~10 minutes).
@@ -20,7 +28,11 @@ interface PcOpportunity {
 	LastModifiedDate: number;
 	data: {
 		PartnerOpportunityIdentifier?: string;
-		Project?: { Title?: string; CustomerBusinessProblem?: string; ExpectedCustomerSpend?: Array<{ Amount?: string; TargetCompany?: string }> };
+		Project?: {
+			Title?: string;
+			CustomerBusinessProblem?: string;
+			ExpectedCustomerSpend?: Array<{ Amount?: string; TargetCompany?: string }>;
+		};
 		LifeCycle?: { ReviewStatus?: string };
 	};
 }
@@ -39,14 +51,7 @@ const SYNC_PROPS = [
 
 /** Ops' own settings changed as the setup note allows: the retry schedule every 10 seconds instead of 10 minutes. */
 function fastRetry(_key: string, wf: WorkflowJson): WorkflowJson {
-	return {
-		...wf,
-		nodes: wf.nodes.map((n) =>
-			n.name === 'Retry Queued Updates'
-				? { ...n, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: 10 }] } } }
-				: n,
-		),
-	};
+	return withNodeParameters(wf, 'Retry Queued Updates', () => everySeconds(10));
 }
 
 describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () => {
@@ -55,18 +60,14 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 	let companyId: string;
 	let contactId: string;
 
-	const hs = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-		const r = await fetch(`${stack.sims!.hubspot.url}${path}`, {
-			method,
-			headers: { authorization: 'Bearer demo-token', 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		if (!r.ok) throw new Error(`${method} ${path} -> ${r.status} ${await r.text()}`);
-		return (await r.json()) as T;
-	};
+	const hs = <T>(method: string, path: string, body?: unknown): Promise<T> =>
+		hubspotCall<T>(stack.sims!.hubspot.url, method, path, body);
 	const deal = (id: string) => hs<HsDeal>('GET', `/crm/v3/objects/deals/${id}?properties=${SYNC_PROPS.join(',')}`);
 	const notesOf = async (id: string): Promise<string[]> => {
-		const assoc = await hs<{ results: Array<{ toObjectId: number | string }> }>('GET', `/crm/v4/objects/deals/${id}/associations/notes`);
+		const assoc = await hs<{ results: Array<{ toObjectId: number | string }> }>(
+			'GET',
+			`/crm/v4/objects/deals/${id}/associations/notes`,
+		);
 		const bodies: string[] = [];
 		for (const a of assoc.results) {
 			const note = await hs<HsDeal>('GET', `/crm/v3/objects/notes/${a.toObjectId}?properties=hs_note_body`);
@@ -84,7 +85,13 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		).length;
 	const createDeal = async (properties: Record<string, string>): Promise<string> => {
 		const d = await stack.hubspot!.post<{ id: string }>('ui/deals/create', {
-			properties: { pipeline: 'default', dealstage: 'qualifiedtobuy', closedate: '2027-04-30', amount: '120000', ...properties },
+			properties: {
+				pipeline: 'default',
+				dealstage: 'qualifiedtobuy',
+				closedate: '2027-04-30',
+				amount: '120000',
+				...properties,
+			},
 			associations: [
 				{ toType: 'companies', toId: companyId, primary: true },
 				{ toType: 'contacts', toId: contactId },
@@ -110,22 +117,41 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		);
 
 	beforeAll(async () => {
-		stack = await startStack({ templates: ['hubspotToPartnerCentral'], timeScale: 10, adjust: fastRetry, log: (m) => console.log(m) });
+		stack = await startStack({
+			templates: ['hubspotToPartnerCentral'],
+			timeScale: 10,
+			adjust: fastRetry,
+			log: (m) => console.log(m),
+		});
 		workflowId = stack.workflows.hubspotToPartnerCentral!.id;
 		const company = await stack.hubspot!.post<{ id: string }>('ui/companies/create', {
-			properties: { name: 'Stark Industries', domain: 'stark.example', country: 'United States', state: 'New York', city: 'New York', zip: '10001', address: '200 Park Ave', industry: 'COMPUTER_SOFTWARE' },
+			properties: {
+				name: 'Stark Industries',
+				domain: 'stark.example',
+				country: 'United States',
+				state: 'New York',
+				city: 'New York',
+				zip: '10001',
+				address: '200 Park Ave',
+				industry: 'COMPUTER_SOFTWARE',
+			},
 		});
 		companyId = company.id;
 		const contact = await stack.hubspot!.post<{ id: string }>('ui/contacts/create', {
-			properties: { firstname: 'Pepper', lastname: 'Potts', email: 'pepper@stark.example', phone: '+1 212 555 0199', jobtitle: 'CEO' },
+			properties: {
+				firstname: 'Pepper',
+				lastname: 'Potts',
+				email: 'pepper@stark.example',
+				phone: '+1 212 555 0199',
+				jobtitle: 'CEO',
+			},
 			associations: [{ toType: 'companies', toId: companyId, primary: true }],
 		});
 		contactId = contact.id;
 	});
 
 	afterAll(async () => {
-		if (stack) console.log(`Latest executions:\n${await describeExecutions(stack.n8n.api, workflowId, 12).catch((e) => String(e))}`);
-		await stack?.stop();
+		await stopWithReport(stack, workflowId);
 	});
 
 	it('creates one opportunity for a tagged deal and writes the link back; ignores untagged deals', async () => {
@@ -136,7 +162,10 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 			aws_use_case: 'Migration/Database Migration',
 			aws_delivery_models: 'Professional Services',
 		});
-		const untagged = await createDeal({ dealname: 'Stark support renewal', description: 'Yearly support renewal, not co-sell.' });
+		const untagged = await createDeal({
+			dealname: 'Stark support renewal',
+			description: 'Yearly support renewal, not co-sell.',
+		});
 		const d = await synced(tagged);
 		const after = await opportunities();
 		expect(after.length).toBe(before.length + 1);
@@ -182,7 +211,9 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 			aws_use_case: 'IOT',
 			aws_delivery_models: 'SaaS or PaaS',
 		});
-		const settings = await stack.hubspot!.get<{ clientSecret: string; appId: string; portalId: number }>('webhooks/settings');
+		const settings = await stack.hubspot!.get<{ clientSecret: string; appId: string; portalId: number }>(
+			'webhooks/settings',
+		);
 		const url = stack.hubspotWebhookUrl!;
 		// The same change delivered several times (HubSpot retries; event ids are not unique): each its own request.
 		const bodies = [1, 2, 3, 4].map((n) =>
@@ -205,7 +236,10 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 			bodies.map(async (body) => {
 				const r = await fetch(url, {
 					method: 'POST',
-					headers: { 'content-type': 'application/json', ...signedHeaders(settings.clientSecret, url, body, Date.now()) },
+					headers: {
+						'content-type': 'application/json',
+						...signedHeaders(settings.clientSecret, url, body, Date.now()),
+					},
 					body,
 				});
 				return r.status;
@@ -227,7 +261,11 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		const oppsBefore = await opportunities();
 		// Our write-back properties are not subscribed (as documented); subscribe to one anyway, as a misconfigured
 		// app would, and write the way the sync does (API, our app): the trigger drops it, nothing changes at AWS.
-		await stack.hubspot!.post('webhooks/subscriptions', { eventType: 'deal.propertyChange', propertyName: 'aws_sync_status', active: true });
+		await stack.hubspot!.post('webhooks/subscriptions', {
+			eventType: 'deal.propertyChange',
+			propertyName: 'aws_sync_status',
+			active: true,
+		});
 		const anyDeal = oppsBefore[0];
 		const linked = await hs<{ results: HsDeal[] }>('POST', '/crm/v3/objects/deals/search', {
 			filterGroups: [{ filters: [{ propertyName: 'aws_opportunity_id', operator: 'EQ', value: anyDeal.Id }] }],
@@ -271,8 +309,8 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		} finally {
 			await stack.pc!.del('faults');
 		}
-		const throttled = (await stack.pc!.get<{ requests: Array<{ errorType?: string }> }>('requests')).requests.filter((r) =>
-			String(r.errorType ?? '').includes('Throttling'),
+		const throttled = (await stack.pc!.get<{ requests: Array<{ errorType?: string }> }>('requests')).requests.filter(
+			(r) => String(r.errorType ?? '').includes('Throttling'),
 		);
 		expect(throttled.length).toBeGreaterThanOrEqual(1);
 		const runs = await executions();
@@ -303,7 +341,10 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		const d = await synced(id);
 		const oppId = d.properties.aws_opportunity_id!;
 		// AWS starts reviewing the opportunity.
-		await stack.pc!.post('opportunities/edit', { identifier: oppId, changes: { LifeCycle: { ReviewStatus: 'Submitted' } } });
+		await stack.pc!.post('opportunities/edit', {
+			identifier: oppId,
+			changes: { LifeCycle: { ReviewStatus: 'Submitted' } },
+		});
 		// While AWS reviews, nothing may change; after approval the spend may (the business problem may not).
 		await editDeal(id, { amount: '180000' });
 		const queued = await waitFor(
@@ -315,7 +356,8 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		);
 		expect(queued.properties.aws_update_queued).toBe('true');
 		expect((await notesOf(id)).some((n) => n.includes('AWS is reviewing'))).toBe(true);
-		const spend = (o?: PcOpportunity) => o?.data.Project?.ExpectedCustomerSpend?.find((x) => x.TargetCompany === 'AWS')?.Amount;
+		const spend = (o?: PcOpportunity) =>
+			o?.data.Project?.ExpectedCustomerSpend?.find((x) => x.TargetCompany === 'AWS')?.Amount;
 		const before = (await opportunities()).find((o) => o.Id === oppId)!;
 		expect(Number(spend(before))).toBe(10000);
 		// AWS approves: the retry applies the queued change.

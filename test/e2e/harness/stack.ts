@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { DEAL_PROPERTIES, PROPERTY_GROUP } from '../../../nodes/shared/sync/hubspotProperties';
 
 import {
+	describeExecutions,
 	importAndPublish,
 	loadTemplate,
 	startN8n,
@@ -271,7 +272,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 		for (const key of opts.templates ?? (Object.keys(TEMPLATE_FILES) as TemplateKey[])) {
 			let wf = withCredentials(loadTemplate(TEMPLATE_FILES[key]), nodeTypes, credentials);
 			wf = fillSetupFields(wf, { hubspotAppId });
-			if (opts.demo && key === 'awsReferralsToHubSpot') wf = withBackfill(wf, new Date(Date.now() - 86_400_000).toISOString());
+			if (opts.demo && key === 'awsReferralsToHubSpot')
+				wf = withBackfill(wf, new Date(Date.now() - 86_400_000).toISOString());
 			if (opts.adjust) wf = opts.adjust(key, wf);
 			if (opts.publishFailuresAreWarnings) {
 				const imported = await importAndPublish(n8n.api, wf, { publish: false });
@@ -295,7 +297,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 		if (t1) {
 			hubspotWebhookUrl = webhookUrl(n8n.baseUrl, t1.json, 'HubSpot Deal Webhook', nodeTypes);
 			// n8n registers production webhooks a moment after the publish call returns.
-			if (!t1.json.nodes.find((n) => n.name === 'HubSpot Deal Webhook')?.disabled) await waitForWebhook(hubspotWebhookUrl);
+			if (!t1.json.nodes.find((n) => n.name === 'HubSpot Deal Webhook')?.disabled)
+				await waitForWebhook(hubspotWebhookUrl);
 			if (hubspot) {
 				await hubspot.put('webhooks/settings', { targetUrl: hubspotWebhookUrl });
 				await hubspot.del('webhooks/subscriptions');
@@ -361,7 +364,13 @@ export function withBackfill(wf: WorkflowJson, fromIso: string): WorkflowJson {
 		...wf,
 		nodes: wf.nodes.map((n) =>
 			n.name === 'AWS Referral Poll'
-				? { ...n, parameters: { ...n.parameters, options: { ...((n.parameters.options as object) ?? {}), backfillFrom: fromIso } } }
+				? {
+						...n,
+						parameters: {
+							...n.parameters,
+							options: { ...((n.parameters.options as object) ?? {}), backfillFrom: fromIso },
+						},
+					}
 				: n,
 		),
 	};
@@ -559,3 +568,39 @@ export const DEMO_PC_REFERRAL = {
 		{ Email: 'sam.seller@amazon.example', FirstName: 'Sam', LastName: 'Seller', BusinessTitle: 'AWSSalesRep' },
 	],
 };
+
+/** A call to the HubSpot simulator's public API with the simulator token (what a HubSpot client would see). */
+export async function hubspotCall<T>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+	const r = await fetch(`${baseUrl}${path}`, {
+		method,
+		headers: { authorization: `Bearer ${SIM_HUBSPOT_TOKEN}`, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!r.ok) throw new Error(`${method} ${path} -> ${r.status} ${await r.text()}`);
+	return (await r.json()) as T;
+}
+
+/** Changes the parameters of one node of a workflow (what a user does in the node's panel). */
+export function withNodeParameters(
+	wf: WorkflowJson,
+	nodeName: string,
+	change: (parameters: Record<string, unknown>) => Record<string, unknown>,
+): WorkflowJson {
+	if (!wf.nodes.some((n) => n.name === nodeName)) throw new Error(`${wf.name} has no node ${nodeName}`);
+	return { ...wf, nodes: wf.nodes.map((n) => (n.name === nodeName ? { ...n, parameters: change(n.parameters) } : n)) };
+}
+
+/** A schedule trigger's rule: every `seconds` seconds. */
+export const everySeconds = (seconds: number) => ({
+	rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] },
+});
+
+/** End of a scenario file: print the latest executions of the workflow (for failure reports), then stop. */
+export async function stopWithReport(stack: Stack | undefined, workflowId: string | undefined): Promise<void> {
+	if (!stack) return;
+	if (workflowId) {
+		const report = await describeExecutions(stack.n8n.api, workflowId, 12).catch((e) => String(e));
+		console.log(`Latest executions:\n${report}`);
+	}
+	await stack.stop();
+}
