@@ -2,7 +2,8 @@
  * Template "AWS Partner Central: reconciliation" on real n8n, with "AWS Partner Central to HubSpot" and the error
  * workflow imported as the setup notes say: a first run converges, a run with no drift writes nothing on either
  * side, drift on each side is repaired in the owner's direction, a missing link is added, a queued update is
- * re-applied once the opportunity is editable, and a failure recorded by the error workflow is retried.
+ * re-applied once the opportunity is editable (and left alone while the review lasts), and a failure recorded by the
+ * error workflow is retried.
  */
 import { waitFor, webhookUrl } from '../harness';
 import { configure, driverFor, dumpExecutions, importTemplate, partnerCentralEvent, postEvent, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
@@ -112,6 +113,33 @@ describe('template: reconciliation', () => {
 		const p = world.deals.get(unlinked.id)!.properties;
 		expect(p.aws_opportunity_id).toBe('O8002');
 		expect(p.aws_review_status).toBe('Approved');
+	});
+
+	it('queues a HubSpot change while AWS reviews, and re-applies it once the opportunity is editable again', async () => {
+		const deal = addDeal(world, { ...same, dealname: '#AWS Data lake migration', aws_opportunity_id: 'O8005' });
+		world.opportunities.set('O8005', opportunityFixture('O8005', { PartnerOpportunityIdentifier: `HUBSPOT-${deal.id}`, LifeCycle: { ReviewStatus: 'Approved' } }));
+		await run(); // converge
+		world.deals.get(deal.id)!.properties.closedate = '2027-12-31T00:00:00.000Z';
+		(world.opportunities.get('O8005')!.LifeCycle as Record<string, unknown>).ReviewStatus = 'In review';
+		const before = world.updates.length;
+		const queued = await run();
+		expect(queued.queued).toBe(1);
+		expect(world.updates.length).toBe(before);
+		expect(world.deals.get(deal.id)!.properties.aws_update_queued).toBe('true');
+		// A second run during the review writes nothing about this deal.
+		const aboutDeal = () => world.hsWrites().filter((r) => JSON.stringify(r.body ?? '').includes(`"${deal.id}"`)).length;
+		const writesBefore = aboutDeal();
+		await run();
+		expect(aboutDeal()).toBe(writesBefore);
+		expect(world.deals.get(deal.id)!.properties.aws_update_queued).toBe('true');
+
+		(world.opportunities.get('O8005')!.LifeCycle as Record<string, unknown>).ReviewStatus = 'Approved';
+		const applied = await run();
+		expect(applied.hubspotToPartnerCentralRepairs).toBe(1);
+		expect(world.updates.at(-1)?.id).toBe('O8005');
+		expect((world.opportunities.get('O8005')!.LifeCycle as Record<string, unknown>).TargetCloseDate).toBe('2027-12-31');
+		expect(world.deals.get(deal.id)!.properties.aws_update_queued).toBe('false');
+		expect(world.deals.get(deal.id)!.properties.aws_sync_status).toBe('synced');
 	});
 
 	it('a failure recorded by the error workflow is retried by the next run', async () => {
