@@ -6,7 +6,7 @@ import type {
 	IHttpRequestOptions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleepWithAbort } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { asErrorBody, hubspotApiError, isRateLimitBody, parseRetryAfter, rateLimitPolicy } from './errors';
 import { isSearchPath, limiterFor } from './limiter';
@@ -138,7 +138,7 @@ export async function hubspotRequest(
 
 	// Waits (limiter, Retry-After, backoff) end early when the execution is cancelled.
 	const cancel = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
-	const wait = async (ms: number) => await sleepWithAbort(ms, cancel);
+	const wait = async (ms: number) => await abortableSleep(ms, cancel);
 	let rateRetries = 0;
 	let transientRetries = 0;
 	for (;;) {
@@ -207,4 +207,24 @@ export async function hubspotRequest(
 			itemIndex: options.itemIndex,
 		});
 	}
+}
+
+/**
+ * Waits `ms`, or less when the execution is cancelled. Local on purpose: n8n-workflow's `sleepWithAbort` is not
+ * exported by every supported host (n8n 2.40 ships n8n-workflow 2.40.1 without it), and importing a missing name
+ * would crash the node on the first wait.
+ */
+async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	if (ms <= 0 || signal?.aborted) return;
+	await new Promise<void>((resolve) => {
+		const onAbort = () => {
+			clearTimeout(timer);
+			resolve();
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
 }
