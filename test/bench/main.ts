@@ -25,7 +25,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | undefined {
-	const args: Args = { only: [...ALL], deals: 1000, timeScale: 10, idleCycles: 3, naiveDeals: 100, writePace: 1, latencyDeals: 200, latencyRate: 0.8, invitations: 50, naive: true };
+	const args: Args = { only: [...ALL], deals: 1000, timeScale: 5, idleCycles: 3, naiveDeals: 100, writePace: 1, latencyDeals: 200, latencyRate: 0.8, invitations: 50, naive: true };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = () => inline ?? argv[++i];
@@ -48,7 +48,7 @@ function parseArgs(argv: string[]): Args | undefined {
 const HELP = `npm run bench -- [options]
   --only backfill,latency,referrals,idle   benchmarks to run (default: all). "backfill" also measures the naive peer design.
   --deals N                deals in the backfill (default 1000)
-  --time-scale S           Partner Central simulated seconds per real second (default 10); ratios are to the scaled quota
+  --time-scale S           Partner Central simulated seconds per real second (default 5); ratios are to the scaled quota
   --write-pace F           the credential's Writes per Second as a fraction of the quota (default 1 = as shipped)
   --no-naive               skip the naive peer design (e.g. when repeating the backfill with another pace)
   --naive-deals M          deals the naive peer design syncs (default min(N, 100); per-deal figures compared)
@@ -108,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
 		const r = await runLatency({ deals: args.latencyDeals, ratePerSecond: args.latencyRate, log });
 		printTable(`Real-time latency: ${args.latencyDeals} deals at ${args.latencyRate}/s (real time, real quotas)`, r.rows);
 		check(r.rows);
-		log(`Result: ${writeResult('latency', command, r, r.rows)}`);
+		log(`Result: ${writeResult(args.latencyRate === 0.8 ? 'latency' : `latency-${args.latencyRate}`, command, r, r.rows)}`);
 	}
 
 	if (args.only.includes('referrals')) {

@@ -2,6 +2,7 @@
  * What the benchmarks count: every Partner Central call the simulator answered (its own log, which keeps only the
  * last 5,000 entries, is tapped so nothing is missed) and HubSpot's call counters, in windows.
  */
+import type { N8nApi } from '../e2e/harness';
 import { defaultQuotas } from '../simulators/partnerCentral/quotas';
 import type { BenchSims as Simulators } from './stack';
 
@@ -109,4 +110,16 @@ export function round(n: number, digits = 3): number {
 
 export function mb(bytes: number): number {
 	return round(bytes / 1024 / 1024, 1);
+}
+
+/** Node and message of each failed execution of a workflow (what a benchmark reports when something failed). */
+export async function failedExecutionErrors(api: N8nApi, workflowId: string): Promise<Array<{ id: string; node?: string; message?: string }>> {
+	const out: Array<{ id: string; node?: string; message?: string }> = [];
+	for (const e of await api.executions(workflowId)) {
+		if (e.status !== 'error' && e.status !== 'crashed') continue;
+		const full = await api.execution(e.id);
+		const rd = full.data?.resultData;
+		out.push({ id: e.id, node: rd?.lastNodeExecuted, message: String(rd?.error?.message ?? e.status).slice(0, 300) });
+	}
+	return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { WorkflowJson } from '../e2e/harness';
 import { DEMO_PC_REFERRAL } from '../e2e/harness/stack';
-import { diffCounters, hubspotCounters, PcRecorder, round, sleep, summarisePc } from './recorders';
+import { diffCounters, failedExecutionErrors, hubspotCounters, PcRecorder, round, sleep, summarisePc } from './recorders';
 import type { Row } from './report';
 import { startBenchStack } from './stack';
 import { hubspotDeals } from './world';
@@ -31,6 +31,7 @@ export interface ReferralsResult {
 	pcByOperation: Record<string, number>;
 	hubspotByCategory: Record<string, number>;
 	failedExecutions: number;
+	errors: Array<{ id: string; node?: string; message?: string }>;
 	rows: Row[];
 }
 
@@ -63,8 +64,9 @@ export async function runReferrals(opts: { invitations: number; log: (m: string)
 		const hs = diffCounters(hubspotCounters(sims), hsBefore);
 		const pcs = summarisePc(pcRec.calls);
 		const deals = dealsOf();
-		const execs = await stack.n8n.api.executions(stack.workflows.awsReferralsToHubSpot!.id);
-		const failed = execs.filter((e) => e.status === 'error' || e.status === 'crashed').length;
+		const errors = await failedExecutionErrors(stack.n8n.api, stack.workflows.awsReferralsToHubSpot!.id);
+		const failed = errors.length;
+		for (const e of errors) opts.log(`failed execution ${e.id} at "${e.node}": ${e.message}`);
 		const distinct = new Set(deals.map((d) => d.properties.aws_invitation_id)).size;
 		const rows: Row[] = [
 			{ metric: 'invitations / HubSpot deals / duplicates', value: `${m} / ${distinct} / ${deals.length - distinct}`, target: `${m} / ${m} / 0`, met: distinct === m && deals.length === m },
@@ -83,6 +85,7 @@ export async function runReferrals(opts: { invitations: number; log: (m: string)
 			pcByOperation: pcs.byOperation,
 			hubspotByCategory: hs.byCategory,
 			failedExecutions: failed,
+			errors,
 			rows,
 		};
 	} finally {
