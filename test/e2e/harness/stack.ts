@@ -205,7 +205,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 		const hubspot = sims && !real.hubspot ? new Admin(sims.hubspot.url) : undefined;
 		// Setup step of every install: the aws_* deal properties exist (HubSpot node "Property > Ensure").
 		if (hubspot) await hubspot.post('seed', awsDealPropertiesSeed());
-		if (opts.demo && (pc || hubspot)) await seedDemo({ pc, hubspot }, log);
+		// The AWS referral now; the HubSpot deals once the sync is published (below), so their events reach it.
+		if (opts.demo && pc) await seedDemo({ pc }, log);
 
 		n8n = await startN8n(opts);
 		const nodeTypes = await n8n.api.nodeTypes();
@@ -311,6 +312,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 					});
 			}
 		}
+		if (opts.demo && hubspot) await seedDemo({ hubspot }, log);
 
 		const started = { sims, n8n };
 		return {
@@ -399,7 +401,8 @@ export async function seedDemo(
 	log: (m: string) => void = () => {},
 ): Promise<void> {
 	if (admins.hubspot) {
-		await admins.hubspot.post('seed', DEMO_HUBSPOT_SEED);
+		// With change events, so the published sync sees the deals as if reps had just entered them (source IMPORT).
+		await admins.hubspot.post('seed', { ...DEMO_HUBSPOT_SEED, emitEvents: true });
 		log('HubSpot simulator seeded with the demo deals');
 	}
 	if (admins.pc) {
