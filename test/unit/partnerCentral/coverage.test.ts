@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
@@ -111,6 +112,7 @@ describe('Event Queue resource (operations written by the event intake)', () => 
 		expect(out[0]).toEqual([
 			{
 				json: expect.objectContaining({ error: 'Queue URL and Receipt Handle are required' }),
+				error: expect.any(NodeOperationError),
 				pairedItem: { item: 0 },
 			},
 		]);
