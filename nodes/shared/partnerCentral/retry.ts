@@ -98,6 +98,8 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
 export async function withRetries<T>(
 	attempt: (attemptNumber: number) => Promise<T>,
 	policy: RetryPolicy = retryPolicy,
+	/** Returns the delay before the next attempt instead of the backoff (e.g. 0 when a limiter paces it). */
+	delayFor?: (error: unknown, attemptNumber: number) => number | undefined,
 ): Promise<{ result: T; attempts: number }> {
 	for (let n = 1; ; n++) {
 		try {
@@ -107,7 +109,8 @@ export async function withRetries<T>(
 			// The caller (transport core) renders the error; n8n errors are built where a node is known.
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (!isRetryable(error) || n >= policy.maxAttempts) throw error;
-			await sleep(backoffDelay(n - 1, policy));
+			const delay = delayFor?.(error, n) ?? backoffDelay(n - 1, policy);
+			if (delay > 0) await sleep(delay);
 		}
 	}
 }

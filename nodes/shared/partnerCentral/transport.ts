@@ -14,7 +14,7 @@ import { PartnerCentralError, renderPartnerCentralError, toNodeApiError } from '
 import { toJsonObject } from './json';
 import { limiterFor } from './limiter';
 import { operationInfo } from './operations';
-import { retryPolicy, withRetries, type RetryPolicy } from './retry';
+import { isThrottling, retryPolicy, withRetries, type RetryPolicy } from './retry';
 
 /**
  * Partner Central transport (contract 1 of the project): every call to the Partner Central Selling API goes through
@@ -94,10 +94,15 @@ export async function sendPartnerCentral(
 	const limiter = limiterFor(c);
 	const attempt = async () => {
 		const client = getPartnerCentralClient(c);
-		const { result } = await withRetries(async () => {
-			await limiter.acquire(operation);
-			return await client.send(new Command(request));
-		}, options.retry ?? retryPolicy);
+		const { result } = await withRetries(
+			async () => {
+				await limiter.acquire(operation);
+				return await client.send(new Command(request));
+			},
+			options.retry ?? retryPolicy,
+			// A throttled paced call waits for its next slot (one slot later), not an exponential backoff.
+			(error) => (isThrottling(error) && limiter.throttled(operation) ? 0 : undefined),
+		);
 		return result;
 	};
 	try {

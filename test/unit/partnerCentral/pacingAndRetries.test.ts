@@ -87,3 +87,39 @@ describe('retries', () => {
 		expect(n).toBe(1);
 	});
 });
+
+describe('pacing margin and throttle handling (benchmark finding: exact pacing lost a third of the write quota)', () => {
+	it('paces a margin under the quota and skips one slot after a throttle', () => {
+		const bucket = new PacedBucket(1, 0.03);
+		const now = 5_000_000;
+		expect([0, 1, 2].map(() => bucket.reserve(now))).toEqual([0, 1030, 2060]);
+		bucket.penalize(now);
+		expect(bucket.reserve(now)).toBe(4120);
+	});
+
+	it('lets a throttled paced call wait for its slot instead of a backoff; unpaced calls keep the backoff', () => {
+		const limiter = new PartnerCentralLimiter(1, 10);
+		expect(limiter.throttled('CreateOpportunity')).toBe(true);
+		expect(limiter.throttled('GetEngagement')).toBe(false);
+	});
+
+	it('uses the caller-given delay for a retry when there is one', async () => {
+		const delays: number[] = [];
+		let calls = 0;
+		const started = Date.now();
+		const { attempts } = await withRetries(
+			async () => {
+				if (++calls < 3) throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+				return 'ok';
+			},
+			{ maxAttempts: 5, baseDelayMs: 10_000, maxDelayMs: 10_000 },
+			(_e, n) => {
+				delays.push(n);
+				return 0;
+			},
+		);
+		expect(attempts).toBe(3);
+		expect(delays).toEqual([1, 2]);
+		expect(Date.now() - started).toBeLessThan(1000); // the 10 s backoff was not used
+	});
+});
