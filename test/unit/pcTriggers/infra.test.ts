@@ -182,7 +182,15 @@ describe('CloudFormation templates (infra/)', () => {
 
 		it('requires the External ID and limits Partner Central actions by catalog', () => {
 			expect(JSON.stringify(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition)).toContain('sts:ExternalId');
+			// Tag operations carry no Catalog (they take a resource ARN), so a catalog condition would deny them.
+			const TAG_ACTIONS = ['partnercentral:TagResource', 'partnercentral:UntagResource', 'partnercentral:ListTagsForResource'];
 			for (const s of statements('PartnerCentralTemplates')) {
+				const actions = ([] as string[]).concat(s.Action as string | string[]);
+				if (actions.every((a) => TAG_ACTIONS.includes(a))) {
+					expect(s.Condition).toBeUndefined();
+					continue;
+				}
+				expect(actions.some((a) => TAG_ACTIONS.includes(a))).toBe(false);
 				expect(JSON.stringify(s.Condition)).toContain('partnercentral:Catalog');
 			}
 		});
