@@ -66,14 +66,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			returnData.push(...(await execute.call(this, itemIndex)));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				// `error` on the item lets n8n route it to the node's error output ("On Error: Continue (using
-				// error output)"): n8n only recognises json-only error items whose keys are error/message/details.
 				returnData.push({
 					json: errorJson(error as Error),
-					error:
-						error instanceof NodeApiError || error instanceof NodeOperationError
-							? error
-							: new NodeOperationError(this.getNode(), error as Error, { itemIndex }),
 					pairedItem: { item: itemIndex },
 				});
 				continue;

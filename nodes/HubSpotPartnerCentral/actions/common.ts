@@ -34,10 +34,7 @@ export function errorItem(error: unknown, itemIndex: number, extra: IDataObject 
 	const json: IDataObject = { ...extra, error: e?.message ?? String(error) };
 	if (e?.description) json.errorDescription = e.description;
 	if (e?.context?.hubspot) json.hubspot = e.context.hubspot as IDataObject;
-	// `error` on the item lets n8n route it to the error output ("On Error: Continue (using error output)"); n8n
-	// only recognises json-only error items whose keys are error/message/details, and ours carry more.
-	const routed = error instanceof NodeApiError || error instanceof NodeOperationError ? { error } : {};
-	return { json, ...routed, pairedItem: { item: itemIndex } };
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 /**

@@ -215,8 +215,6 @@ describe('AWS Partner Central node execute()', () => {
 					error: 'GetOpportunity failed: ResourceNotFoundException: Opportunity not found',
 					description: expect.stringMatching(/catalog "Sandbox"/),
 				},
-				// Set so n8n can route the item to the error output ("Continue (using error output)").
-				error: expect.any(NodeApiError),
 				pairedItem: { item: 0 },
 			},
 			{ json: { Id: 'O1' }, pairedItem: { item: 1 } },
