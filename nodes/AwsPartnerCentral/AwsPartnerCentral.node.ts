@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 import { credentialTest, loadOptions } from './methods';
+import { routeErrorItems } from '../shared/errorOutput';
 
 export class AwsPartnerCentral implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,6 +26,6 @@ export class AwsPartnerCentral implements INodeType {
 	methods = { credentialTest, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return routeErrorItems(this, await router.call(this));
 	}
 }

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import { nodeProperties } from './actions/versionDescription';
+import { routeErrorItems } from '../shared/errorOutput';
 
 export class HubSpotPartnerCentral implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,6 +24,6 @@ export class HubSpotPartnerCentral implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return routeErrorItems(this, await router.call(this));
 	}
 }
