@@ -16,10 +16,15 @@ export function routeErrorItems(ctx: IExecuteFunctions, outputs: INodeExecutionD
 			if (item.error || item.json?.error === undefined || item.json.error === null) continue;
 			const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
 			const itemIndex = typeof paired === 'object' && paired ? paired.item : undefined;
-			item.error = new NodeOperationError(node, String(item.json.error), {
+			const message = String(item.json.error);
+			const error = new NodeOperationError(node, message, {
 				itemIndex,
 				description: typeof item.json.description === 'string' ? item.json.description : undefined,
 			});
+			// n8n swaps messages that contain a Node.js error code for a generic text, and "ResourceNotFoundException"
+			// contains ENOTFOUND ("The connection cannot be established..."): keep AWS's words.
+			error.message = message;
+			item.error = error;
 		}
 	}
 	return outputs;

@@ -9,7 +9,7 @@ const ctxWith = (onError?: INode['onError']) =>
 const outputs = (): INodeExecutionData[][] => [
 	[
 		{ json: { Id: 'O1' }, pairedItem: { item: 0 } },
-		{ json: { error: 'Opportunity not found', description: 'check the id', dealId: '42' }, pairedItem: { item: 1 } },
+		{ json: { error: 'GetOpportunity failed: ResourceNotFoundException: Opportunity not found', description: 'check the id', dealId: '42' }, pairedItem: { item: 1 } },
 	],
 ];
 
@@ -18,7 +18,8 @@ describe('routeErrorItems (Continue-On-Fail items and the error output)', () => 
 		const out = routeErrorItems(ctxWith('continueErrorOutput'), outputs());
 		expect(out[0][0].error).toBeUndefined();
 		expect(out[0][1].error).toBeInstanceOf(NodeOperationError);
-		expect(out[0][1].error?.message).toBe('Opportunity not found');
+		// The message stays AWS's (n8n would otherwise read ENOTFOUND inside ResourceNotFoundException).
+		expect(out[0][1].error?.message).toBe('GetOpportunity failed: ResourceNotFoundException: Opportunity not found');
 		expect(out[0][1].json.dealId).toBe('42');
 	});
 
