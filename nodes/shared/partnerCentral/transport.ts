@@ -100,8 +100,9 @@ export async function sendPartnerCentral(
 				return await client.send(new Command(request));
 			},
 			options.retry ?? retryPolicy,
-			// A throttled paced call waits for its next slot (one slot later), not an exponential backoff.
-			(error) => (isThrottling(error) && limiter.throttled(operation) ? 0 : undefined),
+			// A first throttle of a paced call (arrival jitter at the quota edge) waits for its next slot, one slot
+			// later, instead of an exponential backoff; repeated throttles (someone else shares the quota) back off.
+			(error, attempt) => (attempt === 1 && isThrottling(error) && limiter.throttled(operation) ? 0 : undefined),
 		);
 		return result;
 	};
