@@ -66,12 +66,11 @@ async function injectFaults(stack: Stack, rate: number): Promise<void> {
 }
 
 /**
- * Gated: it does not pass today. Deals whose executions are running when n8n stops are lost (HubSpot had its 200,
- * the poll's cursor is past them; see docs/benchmarks.md, "Chaos"). Run with PC_CHAOS=1 (the chaos command does);
- * remove the gate once a sweep for unsynced deals exists and this run is green three times in a row.
+ * Part of `npm test` (about 3.5 minutes): green three times in a row on the shared 2-core machine on 2026-11-24
+ * (graceful restart). PC_CHAOS=0 skips it, e.g. for a quick local run.
  */
-const ENABLED = process.env.PC_CHAOS === '1';
-if (!ENABLED) console.log('chaos fault-injection run skipped: set PC_CHAOS=1 to run it (see docs/benchmarks.md)');
+const ENABLED = process.env.PC_CHAOS !== '0';
+if (!ENABLED) console.log('chaos fault-injection run skipped (PC_CHAOS=0)');
 const describeChaos = ENABLED ? describe : describe.skip;
 
 describeChaos('chaos: faults on both APIs and an n8n restart, nothing lost or duplicated', () => {
