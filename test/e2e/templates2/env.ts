@@ -16,7 +16,16 @@ import {
 	type NodeTypeInfo,
 	type WorkflowJson,
 } from '../harness';
-import type { World } from './world';
+
+/**
+ * What the environment needs from the other side: the Partner Central endpoint and HubSpot's base URL. Either the
+ * simulators (simWorld.ts: `hubspot`, with its webhook app id and client secret) or the old in-memory world (`hs`).
+ */
+export interface WorldEndpoints {
+	pc: { url: string };
+	hubspot?: { url: string; core: { webhooks: { settings: { clientSecret: string; appId: string } } } };
+	hs?: { url: string };
+}
 
 /** The HubSpot app the scenarios pretend the user created (Own App IDs of the webhook trigger). */
 export const E2E_HUBSPOT_APP_ID = '424242';
@@ -30,9 +39,14 @@ export interface TemplatesEnv {
 	creds: Record<string, { id: string; name: string }>;
 	/** Node types the template uses that this n8n does not know (not built yet); those nodes are left out. */
 	missing: Set<string>;
+	/** The HubSpot app id the webhook trigger's Own App IDs is set to (the simulator's app, else E2E_HUBSPOT_APP_ID). */
+	hubspotAppId: string;
 }
 
-export async function startTemplatesEnv(world: World): Promise<TemplatesEnv> {
+export async function startTemplatesEnv(world: WorldEndpoints): Promise<TemplatesEnv> {
+	const hubspotUrl = world.hubspot?.url ?? world.hs?.url;
+	if (!hubspotUrl) throw new Error('startTemplatesEnv: the world has no HubSpot URL');
+	const webhookSettings = world.hubspot?.core.webhooks.settings;
 	const env = await startN8n({ log: (m) => console.log(m) });
 	const types = await env.api.nodeTypes();
 	const creds: TemplatesEnv['creds'] = {};
@@ -46,8 +60,8 @@ export async function startTemplatesEnv(world: World): Promise<TemplatesEnv> {
 	});
 	creds.hubSpotPartnerCentralApi = await env.api.createCredential('HubSpot (e2e)', 'hubSpotPartnerCentralApi', {
 		accessToken: 'demo-token',
-		clientSecret: 'demo-secret',
-		baseUrl: world.hs.url,
+		clientSecret: webhookSettings?.clientSecret ?? 'demo-secret',
+		baseUrl: hubspotUrl,
 	});
 	// The EventBridge API destination's key (event trigger in webhook mode) and an n8n API key (error workflow).
 	creds.partnerCentralEventWebhookApi = await env.api.createCredential('Partner Central events (e2e)', 'partnerCentralEventWebhookApi', {
@@ -59,7 +73,7 @@ export async function startTemplatesEnv(world: World): Promise<TemplatesEnv> {
 		apiKey: env.api.apiKey,
 		baseUrl: `${env.baseUrl}/api/v1`,
 	});
-	return { env, types, creds, missing: new Set() };
+	return { env, types, creds, missing: new Set(), hubspotAppId: webhookSettings?.appId ?? E2E_HUBSPOT_APP_ID };
 }
 
 /**
@@ -90,7 +104,7 @@ export async function importTemplate(
 		...wf,
 		nodes: wf.nodes.map((n) =>
 			n.type.endsWith('.hubSpotPartnerCentralTrigger') && !n.parameters.ownAppIds
-				? { ...n, parameters: { ...n.parameters, ownAppIds: E2E_HUBSPOT_APP_ID } }
+				? { ...n, parameters: { ...n.parameters, ownAppIds: t.hubspotAppId } }
 				: n,
 		),
 	};

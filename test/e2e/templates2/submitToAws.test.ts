@@ -1,98 +1,141 @@
 /**
- * Template "Submit HubSpot deals to AWS" on real n8n: the submit checkbox -> checked -> default solution associated
- * -> StartEngagementFromOpportunityTask waited -> written back; every failure (not ready, task failed, not linked)
- * -> a note with the reasons, sync status error and the checkbox cleared.
+ * Template "Submit HubSpot deals to AWS" on real n8n against the simulators: the submit checkbox -> checked ->
+ * solutions associated (the deal's property, else the default in Settings) -> StartEngagementFromOpportunityTask,
+ * waited -> written back; every failure (not ready, task failed at AWS, not linked) -> a note with the reasons, sync
+ * status error and the checkbox cleared.
  */
-import { driverFor, importTemplate, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
-import { addDeal, notesOn, opportunityFixture, startWorld, type World } from './world';
+import { driverFor, dumpExecutions, importTemplate, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
+import {
+	addSolution,
+	createOpportunity,
+	DEFAULT_SOLUTION,
+	dealProps,
+	failNextEngagementTask,
+	mark,
+	notesOf,
+	opportunity,
+	pcWrites,
+	reviewStatus,
+	seedDeal,
+	startSimWorld,
+	type SimWorld,
+} from './simWorld';
 
 jest.setTimeout(10 * 60 * 1000);
 
-const pending = { LifeCycle: { ReviewStatus: 'Pending Submission', Stage: 'Qualified' } };
-
-describe('template: Submit HubSpot deals to AWS', () => {
-	let world: World;
+describe('template: Submit HubSpot deals to AWS (simulators)', () => {
+	let w: SimWorld;
 	let t: TemplatesEnv;
 	let drive: Driver;
 
+	const run = async (items: Array<Record<string, unknown>>) => {
+		const r = await drive.run(items);
+		if (r.status !== 200) await dumpExecutions(t);
+		expect(r.status).toBe(200);
+	};
+
 	beforeAll(async () => {
-		world = await startWorld();
-		t = await startTemplatesEnv(world);
+		w = await startSimWorld();
+		t = await startTemplatesEnv(w);
 		const template = await importTemplate(t, 'submit-to-aws.json', { publish: true });
 		drive = await driverFor(t, template.id, 'Submit');
 	});
 
 	afterAll(async () => {
 		await t?.env.stop();
-		await world?.close();
+		await w?.close();
 	});
 
-	it('associates the default solution, submits, waits for the task and writes the result back', async () => {
-		const deal = addDeal(world, { dealname: '#AWS Submit me', aws_opportunity_id: 'O5001', aws_submit_request: 'true', aws_review_status: 'Pending Submission' });
-		world.opportunities.set('O5001', opportunityFixture('O5001', pending));
-		world.nextTaskOutcome = { status: 'COMPLETE' };
+	it('associates the default solution, submits once, waits for the task and writes the result back', async () => {
+		const oppId = await createOpportunity(w);
+		const deal = seedDeal(w, { dealname: '#AWS Submit me', aws_opportunity_id: oppId, aws_submit_request: 'true', aws_review_status: 'Pending Submission' });
+		const before = mark(w);
 
-		const r = await drive.run([{ dealId: deal.id }, { dealId: deal.id }]);
-		expect(r.status).toBe(200);
+		await run([{ dealId: deal.id }, { dealId: deal.id }]); // the same deal twice: submitted once
 
-		expect(world.pcWrites()).toEqual(['AssociateOpportunity', 'StartEngagementFromOpportunityTask']);
-		expect(world.opportunities.get('O5001')!.RelatedEntityIdentifiers).toEqual({ Solutions: ['S-1234567'] });
-		const p = world.deals.get(deal.id)!.properties;
+		expect(pcWrites(w, before)).toEqual(['AssociateOpportunity', 'StartEngagementFromOpportunityTask']);
+		const o = opportunity(w, oppId);
+		expect(o.RelatedEntityIdentifiers.Solutions).toEqual([DEFAULT_SOLUTION]);
+		expect(reviewStatus(w, oppId)).toBe('Submitted');
+		expect(o.submission).toMatchObject({ InvolvementType: 'Co-Sell', Visibility: 'Full' });
+		const p = dealProps(w, deal.id);
 		expect(p.aws_submit_request).toBe('false');
 		expect(p.aws_review_status).toBe('Submitted');
-		expect(p.aws_engagement_id).toMatch(/^eng-/);
+		expect(p.aws_engagement_id).toBe(o.engagementId);
 		expect(p.aws_sync_status).toBe('synced');
 		expect(p.aws_submission_date).toBeTruthy();
-		expect(notesOn(world, deal.id).map((n) => n.properties.hs_note_body).join(' ')).toContain('Submitted to AWS');
+		const notes = notesOf(w, deal.id);
+		expect(notes).toHaveLength(1);
+		expect(notes[0]).toContain('Submitted to AWS');
+	});
+
+	it("associates the deal's own solutions instead of the default", async () => {
+		addSolution(w, 'S-0000042', 'Acme Data Platform');
+		const oppId = await createOpportunity(w);
+		const deal = seedDeal(w, { dealname: '#AWS Own solution', aws_opportunity_id: oppId, aws_submit_request: 'true', aws_solution_ids: 'S-0000042' });
+		const before = mark(w);
+		await run([{ dealId: deal.id }]);
+		expect(pcWrites(w, before)).toEqual(['AssociateOpportunity', 'StartEngagementFromOpportunityTask']);
+		expect(opportunity(w, oppId).RelatedEntityIdentifiers.Solutions).toEqual(['S-0000042']);
+		expect(reviewStatus(w, oppId)).toBe('Submitted');
+		expect(dealProps(w, deal.id).aws_sync_status).toBe('synced');
 	});
 
 	it('does nothing for a deal whose checkbox is not ticked', async () => {
-		const deal = addDeal(world, { dealname: '#AWS Not yet', aws_opportunity_id: 'O5002', aws_submit_request: 'false' });
-		world.opportunities.set('O5002', opportunityFixture('O5002', pending));
-		const writes = world.pcWrites().length;
-		const r = await drive.run([{ dealId: deal.id }]);
-		expect(r.status).toBe(200);
-		expect(world.pcWrites().length).toBe(writes);
-		expect(notesOn(world, deal.id)).toHaveLength(0);
+		const oppId = await createOpportunity(w);
+		const deal = seedDeal(w, { dealname: '#AWS Not yet', aws_opportunity_id: oppId, aws_submit_request: 'false' });
+		const before = mark(w);
+		await run([{ dealId: deal.id }]);
+		expect(pcWrites(w, before)).toEqual([]);
+		expect(reviewStatus(w, oppId)).toBe('Pending Submission');
+		expect(notesOf(w, deal.id)).toHaveLength(0);
 	});
 
-	it('an opportunity that is not ready: note with the reasons, checkbox cleared, nothing sent', async () => {
-		const deal = addDeal(world, { dealname: '#AWS Not ready', aws_opportunity_id: 'O5003', aws_submit_request: 'true' });
-		world.opportunities.set('O5003', opportunityFixture('O5003', { LifeCycle: { ReviewStatus: 'Pending Submission', Stage: 'Prospect' } }));
-		const writes = world.pcWrites().length;
-		const r = await drive.run([{ dealId: deal.id }]);
-		expect(r.status).toBe(200);
-		expect(world.pcWrites().length).toBe(writes);
-		const p = world.deals.get(deal.id)!.properties;
+	it('an opportunity that is not ready: note listing the reasons, checkbox cleared, nothing sent', async () => {
+		const oppId = await createOpportunity(w, { LifeCycle: { Stage: 'Prospect' } });
+		const deal = seedDeal(w, { dealname: '#AWS Not ready', aws_opportunity_id: oppId, aws_submit_request: 'true' });
+		const before = mark(w);
+		await run([{ dealId: deal.id }]);
+		expect(pcWrites(w, before)).toEqual([]);
+		expect(reviewStatus(w, oppId)).toBe('Pending Submission');
+		const p = dealProps(w, deal.id);
 		expect(p.aws_submit_request).toBe('false');
 		expect(p.aws_sync_status).toBe('error');
 		expect(p.aws_last_error).toBeTruthy();
-		const notes = notesOn(world, deal.id);
+		const notes = notesOf(w, deal.id);
 		expect(notes).toHaveLength(1);
-		expect(notes[0].properties.hs_note_body).toContain('Not submitted to AWS');
-		expect(notes[0].properties.hs_note_body).toContain('Prospect');
+		expect(notes[0]).toContain('Not submitted to AWS');
+		expect(notes[0]).toContain('Prospect');
 	});
 
-	it('a task AWS fails: note with its reason code and message, checkbox cleared', async () => {
-		const deal = addDeal(world, { dealname: '#AWS Refused', aws_opportunity_id: 'O5004', aws_submit_request: 'true', aws_solution_ids: 'S-1234567' });
-		world.opportunities.set('O5004', opportunityFixture('O5004', pending));
-		world.nextTaskOutcome = { status: 'FAILED', reasonCode: 'OpportunitySubmissionFailed', message: 'The customer website could not be verified' };
-		const r = await drive.run([{ dealId: deal.id }]);
-		world.nextTaskOutcome = { status: 'COMPLETE' };
-		expect(r.status).toBe(200);
-		const p = world.deals.get(deal.id)!.properties;
+	it("a task AWS fails: note with AWS's reason code and message, checkbox cleared, opportunity not submitted", async () => {
+		const oppId = await createOpportunity(w);
+		const deal = seedDeal(w, { dealname: '#AWS Refused', aws_opportunity_id: oppId, aws_submit_request: 'true' });
+		failNextEngagementTask(w, oppId);
+		const before = mark(w);
+		await run([{ dealId: deal.id }]);
+		expect(pcWrites(w, before)).toEqual(['AssociateOpportunity', 'StartEngagementFromOpportunityTask']);
+		const task = Object.values(w.pc.sim.state.tasks).find((x) => x.OpportunityId === oppId);
+		expect(task?.TaskStatus).toBe('FAILED');
+		expect(reviewStatus(w, oppId)).toBe('Pending Submission');
+		const p = dealProps(w, deal.id);
 		expect(p.aws_submit_request).toBe('false');
 		expect(p.aws_sync_status).toBe('error');
-		const body = String(notesOn(world, deal.id)[0]?.properties.hs_note_body);
-		expect(body).toContain('OpportunitySubmissionFailed');
-		expect(body).toContain('The customer website could not be verified');
+		expect(p.aws_engagement_id ?? '').toBe('');
+		const notes = notesOf(w, deal.id);
+		expect(notes).toHaveLength(1);
+		expect(notes[0]).toContain('OpportunityValidationFailed');
+		expect(notes[0]).toContain('Customer.Account.WebsiteUrl');
 	});
 
 	it('a deal with no opportunity yet: note saying so, checkbox cleared', async () => {
-		const deal = addDeal(world, { dealname: 'Untagged deal', aws_submit_request: 'true' });
-		const r = await drive.run([{ dealId: deal.id }]);
-		expect(r.status).toBe(200);
-		expect(world.deals.get(deal.id)!.properties.aws_submit_request).toBe('false');
-		expect(String(notesOn(world, deal.id)[0]?.properties.hs_note_body)).toContain('no AWS opportunity yet');
+		const deal = seedDeal(w, { dealname: 'Untagged deal', aws_submit_request: 'true' });
+		const before = mark(w);
+		await run([{ dealId: deal.id }]);
+		expect(pcWrites(w, before)).toEqual([]);
+		expect(dealProps(w, deal.id).aws_submit_request).toBe('false');
+		const notes = notesOf(w, deal.id);
+		expect(notes).toHaveLength(1);
+		expect(notes[0]).toContain('no AWS opportunity yet');
 	});
 });
