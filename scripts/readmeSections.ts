@@ -10,7 +10,7 @@ import { renderMappingDocs } from './mappingDocs';
 const OWNER_LABEL = {
 	hubspot: 'HubSpot',
 	partnerCentral: 'Partner Central',
-	shared: 'Both (last writer wins; Settings can say HubSpot wins or Partner Central wins)',
+	shared: 'Both, per field: changed on one side since the last sync → goes to the other; changed on both → the later change (Settings can say HubSpot wins or Partner Central wins)',
 } as const;
 
 function sectionOf(markdown: string, heading: string): string {

@@ -5,6 +5,7 @@ import * as dealToOpportunity from './dealToOpportunity';
 import * as dealToUpdate from './dealToUpdate';
 import * as opportunityToDeal from './opportunityToDeal';
 import * as referralToDeal from './referralToDeal';
+import * as resolveSharedFields from './resolveSharedFields';
 import * as validateSubmission from './validateSubmission';
 
 export const OPERATIONS: Record<string, { description: INodeProperties[]; run: (op: OperationContext) => OperationResult }> = {
@@ -12,6 +13,7 @@ export const OPERATIONS: Record<string, { description: INodeProperties[]; run: (
 	dealToUpdate,
 	opportunityToDeal,
 	referralToDeal,
+	resolveSharedFields,
 	validateSubmission,
 };
 
@@ -25,6 +27,7 @@ export const operationProperty: INodeProperties = {
 		{ name: 'Deal to Opportunity Update', value: 'dealToUpdate', action: 'Map a deal to an opportunity update', description: 'Build a complete UpdateOpportunity request: current values kept, deal values laid over them' },
 		{ name: 'Opportunity to Deal', value: 'opportunityToDeal', action: 'Map an opportunity to a deal', description: 'HubSpot deal, company and contact properties from a Partner Central opportunity' },
 		{ name: 'Referral to Deal', value: 'referralToDeal', action: 'Map an AWS referral to a deal', description: 'HubSpot deal and company properties from a pending AWS referral (engagement invitation)' },
+		{ name: 'Resolve Shared Fields', value: 'resolveSharedFields', action: 'Decide which way shared fields go', description: 'For expected spend, stage and close date: which side changed since the last sync, what to write to HubSpot, what an update must keep' },
 		{ name: 'Validate for Submission', value: 'validateSubmission', action: 'Check an opportunity is ready to submit', description: 'Everything AWS requires before the opportunity is submitted for co-sell' },
 	],
 	default: 'dealToOpportunity',

@@ -92,7 +92,12 @@ function overlayDeal(base: UpdateOpportunityRequest, mapped: MappedDeal): Record
 	return merged;
 }
 
-export function dealToUpdate(bundle: DealBundle, current: Opportunity, config: MapperConfig, options: { now: Date }): DealToUpdateResult {
+export function dealToUpdate(
+	bundle: DealBundle,
+	current: Opportunity,
+	config: MapperConfig,
+	options: { now: Date; keepCurrent?: string[] },
+): DealToUpdateResult {
 	const dealId = clean(bundle?.dealId) || clean(bundle?.deal?.id);
 	const opportunityId = clean(current?.Id);
 	const problems = new ProblemList();
@@ -108,6 +113,8 @@ export function dealToUpdate(bundle: DealBundle, current: Opportunity, config: M
 	}
 
 	const merged = overlayDeal(base, mapped);
+	// Shared fields Partner Central won (resolveSharedFields): the update keeps the opportunity's values.
+	for (const path of options.keepCurrent ?? []) restorePath(merged, base as unknown as Record<string, unknown>, path);
 
 	// Leave out what the review status does not allow.
 	const refused = refusedChanges(window, base, merged);

@@ -68,3 +68,135 @@ export function winningSide(
 	if (policy === 'partnerCentralWins') return 'partnerCentral';
 	return (partnerCentralChangedAt ?? -Infinity) > (hubspotChangedAt ?? -Infinity) ? 'partnerCentral' : 'hubspot';
 }
+
+/**
+ * Shared fields decided one by one. For each, a value changed on only one side since the last sync goes to the
+ * other side (whatever the policy); changed on both sides, the policy decides (last writer by timestamp unless
+ * Settings say HubSpot wins or Partner Central wins). "Since the last sync" needs what each side held when they were
+ * last in step: the snapshot below, kept on the deal in the property SHARED_SNAPSHOT_PROPERTY.
+ */
+export type SharedFieldKey = 'amount' | 'stage' | 'closeDate';
+
+export interface SharedField {
+	key: SharedFieldKey;
+	/** Where the value lives in a GetOpportunity output. */
+	partnerCentralPath: string;
+	/** The deal properties it comes from (and is written to when Partner Central wins). */
+	hubspotProperties: string[];
+}
+
+export const SHARED_FIELDS: readonly SharedField[] = [
+	{ key: 'amount', partnerCentralPath: 'Project.ExpectedCustomerSpend', hubspotProperties: ['aws_expected_spend', 'amount'] },
+	{ key: 'stage', partnerCentralPath: 'LifeCycle.Stage', hubspotProperties: ['dealstage'] },
+	{ key: 'closeDate', partnerCentralPath: 'LifeCycle.TargetCloseDate', hubspotProperties: ['closedate'] },
+];
+
+/** Deal property holding the snapshot (a small JSON text, see SharedSnapshot). */
+export const SHARED_SNAPSHOT_PROPERTY = 'aws_shared_fields_synced';
+
+export type SharedValues = Record<SharedFieldKey, string>;
+
+/** Each side's value of every shared field (in its own terms, canonical text) when the two were last in step. */
+export interface SharedSnapshot {
+	hubspot: Partial<SharedValues>;
+	partnerCentral: Partial<SharedValues>;
+}
+
+const KEYS = SHARED_FIELDS.map((f) => f.key);
+
+function pick(values: unknown): Partial<SharedValues> {
+	const out: Partial<SharedValues> = {};
+	if (!values || typeof values !== 'object') return out;
+	for (const key of KEYS) {
+		const v = (values as Record<string, unknown>)[key];
+		if (typeof v === 'string') out[key] = v;
+	}
+	return out;
+}
+
+/** The snapshot stored on the deal; undefined when absent or unreadable (treated as "never synced"). */
+export function parseSharedSnapshot(text: unknown): SharedSnapshot | undefined {
+	if (typeof text !== 'string' || !text.trim()) return undefined;
+	try {
+		const parsed = JSON.parse(text) as { h?: unknown; p?: unknown };
+		if (!parsed || typeof parsed !== 'object') return undefined;
+		return { hubspot: pick(parsed.h), partnerCentral: pick(parsed.p) };
+	} catch {
+		return undefined;
+	}
+}
+
+/** Compact JSON for the deal property (keys in a fixed order, so equal snapshots are equal texts). */
+export function serializeSharedSnapshot(snapshot: SharedSnapshot): string {
+	const side = (v: Partial<SharedValues>) => Object.fromEntries(KEYS.filter((k) => v[k] !== undefined).map((k) => [k, v[k]]));
+	return JSON.stringify({ h: side(snapshot.hubspot), p: side(snapshot.partnerCentral) });
+}
+
+export type SyncDirection = 'none' | 'toPartnerCentral' | 'toHubSpot';
+
+export interface SharedFieldState {
+	/** HubSpot's value now, in HubSpot's terms (canonical text). */
+	hubspot: string;
+	/** Partner Central's value now, in Partner Central's terms (canonical text). */
+	partnerCentral: string;
+	/** Whether HubSpot's value, mapped to Partner Central, differs from Partner Central's value now. */
+	differs: boolean;
+	/** When HubSpot's value last changed (epoch ms): the property's own timestamp where known. */
+	hubspotChangedAt?: number;
+	/** When Partner Central's value last changed (epoch ms): the opportunity's LastModifiedDate. */
+	partnerCentralChangedAt?: number;
+}
+
+export interface SharedFieldDecision {
+	key: SharedFieldKey;
+	direction: SyncDirection;
+	reason: 'inStep' | 'changedInHubSpot' | 'changedInPartnerCentral' | 'changedOnBoth' | 'neverSynced';
+}
+
+/** One shared field: which way (if any) its value must go now. */
+export function decideSharedField(
+	key: SharedFieldKey,
+	state: SharedFieldState,
+	snapshot: SharedSnapshot | undefined,
+	policy: ConflictPolicy = 'lastWriterWins',
+): SharedFieldDecision {
+	if (!state.differs) return { key, direction: 'none', reason: 'inStep' };
+	const lastHubSpot = snapshot?.hubspot[key];
+	const lastPartnerCentral = snapshot?.partnerCentral[key];
+	const known = lastHubSpot !== undefined && lastPartnerCentral !== undefined;
+	const hubspotChanged = !known || lastHubSpot !== state.hubspot;
+	const partnerCentralChanged = !known || lastPartnerCentral !== state.partnerCentral;
+	if (hubspotChanged && !partnerCentralChanged) return { key, direction: 'toPartnerCentral', reason: 'changedInHubSpot' };
+	if (partnerCentralChanged && !hubspotChanged) return { key, direction: 'toHubSpot', reason: 'changedInPartnerCentral' };
+	// Changed on both sides (or never synced, or a snapshot taken while they differed): the policy decides.
+	const winner = winningSide('shared', state.hubspotChangedAt, state.partnerCentralChangedAt, policy);
+	return {
+		key,
+		direction: winner === 'hubspot' ? 'toPartnerCentral' : 'toHubSpot',
+		reason: known ? 'changedOnBoth' : 'neverSynced',
+	};
+}
+
+/** Every shared field at once. */
+export function decideSharedFields(
+	states: Record<SharedFieldKey, SharedFieldState>,
+	snapshot: SharedSnapshot | undefined,
+	policy: ConflictPolicy = 'lastWriterWins',
+): SharedFieldDecision[] {
+	return KEYS.map((key) => decideSharedField(key, states[key], snapshot, policy));
+}
+
+/** Whether the snapshot must be rewritten to record the values both sides now hold (after the writes decided). */
+export function snapshotAfter(
+	hubspot: SharedValues,
+	partnerCentral: SharedValues,
+	previous: SharedSnapshot | undefined,
+): { snapshot: SharedSnapshot; changed: boolean } {
+	const snapshot: SharedSnapshot = { hubspot: { ...hubspot }, partnerCentral: { ...partnerCentral } };
+	const changed = !previous || serializeSharedSnapshot(previous) !== serializeSharedSnapshot(snapshot);
+	return { snapshot, changed };
+}
+
+export function isConflictPolicy(value: unknown): value is ConflictPolicy {
+	return value === 'lastWriterWins' || value === 'hubspotWins' || value === 'partnerCentralWins';
+}

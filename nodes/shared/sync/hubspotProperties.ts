@@ -38,6 +38,7 @@ export const DEAL_PROPERTIES: HubSpotPropertyDefinition[] = [
 	{ name: 'aws_last_error', label: 'AWS last error', type: 'string', fieldType: 'textarea', description: 'The latest sync error, in words; empty when the last sync worked.' },
 	{ name: 'aws_sync_fingerprint', label: 'AWS sync fingerprint (outbound)', type: 'string', fieldType: 'text', description: 'Hash of the fields last sent to Partner Central. Used to skip echoes and no-op updates.' },
 	{ name: 'aws_inbound_fingerprint', label: 'AWS sync fingerprint (inbound)', type: 'string', fieldType: 'text', description: 'Hash of the Partner Central fields last written to this deal.' },
+	{ name: 'aws_shared_fields_synced', label: 'AWS shared fields at last sync', type: 'string', fieldType: 'textarea', description: 'Expected spend, stage and close date on both sides when they were last in step (JSON). Decides which side changed a shared field.' },
 	{ name: 'aws_last_modified_date', label: 'AWS last modified', type: 'string', fieldType: 'text', description: 'Partner Central LastModifiedDate seen by the last sync (ISO 8601).' },
 	// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing -- a HubSpot property definition, not a node parameter
 	{ name: 'aws_client_token', label: 'AWS client token', type: 'string', fieldType: 'text', description: 'Idempotency token of the create request, recorded before sending.' },
