@@ -175,5 +175,15 @@ export class AwsPartnerCentralApi implements ICredentialType {
 			typeOptions: { minValue: 0.1, numberPrecision: 2 },
 			description: 'Pace of get/list calls. AWS allows 10 per second unless your account has a raised quota.',
 		},
+		{
+			displayName: 'Shared Rate Limit (Redis URL)',
+			name: 'sharedRateLimitUrl',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'redis://127.0.0.1:6379/0',
+			description:
+				'Set this only when n8n runs in queue mode with several workers: AWS counts the quota per account, so the workers must share one pace. Any Redis they all reach works (e.g. the one queue mode uses; a password goes in the URL: redis://:password@host:6379/0). If Redis is unreachable, each worker paces on its own and logs a warning. Leave empty for a single n8n process.',
+		},
 	];
 }

@@ -27,6 +27,8 @@ export interface PartnerCentralCredentials {
 	stsEndpointUrl?: string;
 	writesPerSecond: number;
 	readsPerSecond: number;
+	/** Redis URL of the pacing shared by several n8n processes (queue mode); see sharedLimiter.ts. */
+	sharedRateLimitUrl?: string;
 }
 
 export const CREDENTIAL_DEFAULTS = {
@@ -73,6 +75,8 @@ export function normaliseCredentials(raw: ICredentialDataDecryptedObject): Partn
 		stsEndpointUrl: text(raw.stsEndpointUrl)?.replace(/\/+$/, ''),
 		writesPerSecond: positiveNumber(raw.writesPerSecond, CREDENTIAL_DEFAULTS.writesPerSecond),
 		readsPerSecond: positiveNumber(raw.readsPerSecond, CREDENTIAL_DEFAULTS.readsPerSecond),
+		// Only when set, so credentials without it keep their fingerprint.
+		...(text(raw.sharedRateLimitUrl) ? { sharedRateLimitUrl: text(raw.sharedRateLimitUrl) } : {}),
 	};
 }
 

@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 import type { PartnerCentralCredentials } from './credentials';
 import { identityKey } from './credentials';
 import { operationInfo, type QuotaClass } from './operations';
+import { sharedSlotsFor, type SharedSlots } from './sharedLimiter';
 
 /**
  * Request pacing per AWS identity, one bucket per quota class (partner-central.md C7). A bucket hands out one
@@ -62,6 +63,9 @@ export const SAFETY_MARGIN = 0.03;
 export class PartnerCentralLimiter {
 	private readonly buckets = new Map<QuotaClass, PacedBucket>();
 
+	/** Hook (sharedLimiter.ts): set when the credential names a shared Redis; slots are then reserved there. */
+	shared: SharedSlots | undefined;
+
 	constructor(
 		public writesPerSecond: number,
 		public readsPerSecond: number,
@@ -88,7 +92,9 @@ export class PartnerCentralLimiter {
 
 	/** Wait until `operation` may be sent. Operations without a documented quota pass straight through. */
 	async acquire(operation: string): Promise<void> {
-		await this.bucketFor(operation)?.acquire();
+		const bucket = this.bucketFor(operation);
+		if (bucket && this.shared) return await this.shared.acquire(operationInfo(operation)?.quota ?? 'unlisted', bucket);
+		await bucket?.acquire();
 	}
 
 	/**
@@ -99,7 +105,8 @@ export class PartnerCentralLimiter {
 	throttled(operation: string): boolean {
 		const bucket = this.bucketFor(operation);
 		if (!bucket) return false;
-		bucket.penalize();
+		if (this.shared) void this.shared.penalize(operationInfo(operation)?.quota ?? 'unlisted', bucket);
+		else bucket.penalize();
 		return true;
 	}
 }
@@ -116,6 +123,7 @@ export function limiterFor(c: PartnerCentralCredentials): PartnerCentralLimiter 
 	}
 	limiter.writesPerSecond = c.writesPerSecond;
 	limiter.readsPerSecond = c.readsPerSecond;
+	limiter.shared = sharedSlotsFor(c.sharedRateLimitUrl, key);
 	return limiter;
 }
 

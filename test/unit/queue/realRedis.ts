@@ -1,0 +1,21 @@
+/**
+ * A real redis-server for the unit tests, when the machine has one (Debian's redis-server package; `npm run
+ * test:queue` installs it). Without it the tests that need it are skipped with a printed notice.
+ */
+import { findBinaries, startRedis, type RunningService, type ServiceBinaries } from '../../e2e/queue/services';
+
+export const redisBin = findBinaries().redisBin;
+
+/** `describe` when redis-server is installed, else `describe.skip` with a notice saying so. */
+export function describeWithRedis(title: string, body: () => void): void {
+	if (!redisBin) {
+		console.log(`${title}: skipped, redis-server is not installed (apt-get install redis-server, or npm run test:queue)`);
+		describe.skip(title, body);
+		return;
+	}
+	describe(title, body);
+}
+
+export async function startTestRedis(opts: { password?: string } = {}): Promise<RunningService> {
+	return await startRedis({ redisBin } as ServiceBinaries, opts);
+}
