@@ -9,6 +9,8 @@ import * as path from 'node:path';
 
 import { DEAL_PROPERTIES, PROPERTY_GROUP } from '../../../nodes/shared/sync/hubspotProperties';
 
+import { importEveryTemplate, wireDemoEvents, type DemoCredentials, type DemoWorkflow } from './demoTemplates';
+
 import {
 	describeExecutions,
 	importAndPublish,
@@ -143,6 +145,11 @@ export interface StackOptions extends StartN8nOptions {
 	publishFailuresAreWarnings?: boolean;
 	/** Change a template before import, as a user would in the editor (e.g. Settings values). */
 	adjust?: (key: TemplateKey, wf: WorkflowJson) => WorkflowJson;
+	/**
+	 * `npm start`: import every template in workflows/, wired together (error workflow, sub-workflow ids, all
+	 * credentials) instead of only `templates` (see demoTemplates.ts). Off by default: the e2e tests import their own.
+	 */
+	allTemplates?: boolean;
 }
 
 export interface Stack {
@@ -155,6 +162,12 @@ export interface Stack {
 	workflows: Partial<Record<TemplateKey, { id: string; json: WorkflowJson }>>;
 	/** Production URL of the HubSpot webhook trigger of template 1. */
 	hubspotWebhookUrl?: string;
+	/** With `allTemplates`: every template in import order, its n8n id and whether it is published (and why not). */
+	demoWorkflows?: DemoWorkflow[];
+	/** With `allTemplates`: the extra credentials' secrets (event API key, status page header). */
+	demoCredentials?: DemoCredentials;
+	/** With `allTemplates`: production URL of the sync status page. */
+	statusPageUrl?: string;
 	stop(): Promise<void>;
 }
 
@@ -270,7 +283,35 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
 		// Templates: imported as shipped, credentials picked, setup-note fields filled, published.
 		const workflows: Stack['workflows'] = {};
-		for (const key of opts.templates ?? (Object.keys(TEMPLATE_FILES) as TemplateKey[])) {
+		let demo: { list: DemoWorkflow[]; creds: DemoCredentials } | undefined;
+		if (opts.allTemplates) {
+			const portalId = hubspot
+				? String((await hubspot.get<{ portalId?: number }>('webhooks/settings')).portalId ?? '')
+				: process.env.HUBSPOT_PORTAL_ID;
+			demo = await importEveryTemplate({
+				n8n,
+				nodeTypes,
+				credentials,
+				hubspotApiUrl: real.hubspot ? (real.hubspot.baseUrl ?? 'https://api.hubapi.com') : (sims?.hubspot.url ?? ''),
+				hubspotPortalId: portalId,
+				hubspotAppId,
+				prepare: (file, wf) => {
+					const key = (Object.keys(TEMPLATE_FILES) as TemplateKey[]).find((k) => TEMPLATE_FILES[k] === file);
+					if (!key) return wf;
+					let out = fillSetupFields(wf, { hubspotAppId });
+					if (opts.demo && key === 'awsReferralsToHubSpot')
+						out = withBackfill(out, new Date(Date.now() - 86_400_000).toISOString());
+					return opts.adjust ? opts.adjust(key, out) : out;
+				},
+				log,
+			});
+			for (const key of Object.keys(TEMPLATE_FILES) as TemplateKey[]) {
+				const found = demo.list.find((d) => d.file === TEMPLATE_FILES[key]);
+				if (found) workflows[key] = { id: found.id, json: found.json };
+			}
+		}
+		// Without allTemplates (every e2e test): the core templates as before.
+		for (const key of opts.allTemplates ? [] : (opts.templates ?? (Object.keys(TEMPLATE_FILES) as TemplateKey[]))) {
 			let wf = withCredentials(loadTemplate(TEMPLATE_FILES[key]), nodeTypes, credentials);
 			wf = fillSetupFields(wf, { hubspotAppId });
 			if (opts.demo && key === 'awsReferralsToHubSpot')
@@ -312,6 +353,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 					});
 			}
 		}
+		const wired = demo
+			? await wireDemoEvents({ n8n, nodeTypes, list: demo.list, creds: demo.creds, hubspot, pc, log, waitForWebhook })
+			: undefined;
 		if (opts.demo && hubspot) await seedDemo({ hubspot }, log);
 
 		const started = { sims, n8n };
@@ -324,6 +368,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 			credentials,
 			workflows,
 			hubspotWebhookUrl,
+			demoWorkflows: demo?.list,
+			demoCredentials: demo?.creds,
+			statusPageUrl: wired?.statusPageUrl,
 			async stop() {
 				await started.n8n.stop();
 				await started.sims?.close();
