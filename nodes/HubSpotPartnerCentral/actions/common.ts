@@ -273,3 +273,38 @@ export async function tryAssociate(ctx: IExecuteFunctions, toType: string, links
 		return error;
 	}
 }
+
+/** The "Deal ID" field (mapped from `$json.dealId` by default) of one resource/operation. */
+export function dealIdField(resource: string, operation: string, description: string): INodeProperties {
+	return {
+		displayName: 'Deal ID',
+		name: 'dealId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.dealId }}',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+		description,
+	};
+}
+
+/** The "Options" collection of one resource/operation. */
+export function optionsField(resource: string, operation: string, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+		options,
+	};
+}
+
+/** HubSpot record ids are numbers; anything else is a mapping mistake worth naming. */
+export function assertNumericId(ctx: IExecuteFunctions, id: string, label: string, itemIndex: number): void {
+	if (/^\d+$/.test(id)) return;
+	throw new NodeOperationError(ctx.getNode(), `"${id}" is not a HubSpot ${label} ID`, {
+		itemIndex,
+		description: `${label[0].toUpperCase()}${label.slice(1)} IDs are numbers, e.g. 18347299351. Map the ID field of the previous node.`,
+	});
+}

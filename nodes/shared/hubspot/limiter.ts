@@ -52,6 +52,12 @@ export interface HubSpotLimiter {
 }
 
 export const SEARCH_REQUESTS_PER_SECOND = 5;
+/**
+ * HubSpot counts a request when it arrives, the limiter when it is sent: network jitter can make two sends 1,000 ms
+ * apart arrive closer together (seen against the simulator under load: one 429 every few seconds of paging). Both
+ * windows therefore keep a small margin.
+ */
+export const WINDOW_MARGIN_MS = { search: 100, general: 250 } as const;
 
 const SEARCH_PATH = /^\/crm\/v3\/objects\/[^/]+\/search\/?$/;
 
@@ -69,8 +75,8 @@ export function limiterFor(key: string, per10s: number, now: Clock = Date.now): 
 	const existing = limiters.get(key);
 	if (existing && existing.general.capacity === per10s) return existing;
 	const created: HubSpotLimiter = {
-		general: new WindowLimiter(per10s, 10_000, now),
-		search: new WindowLimiter(SEARCH_REQUESTS_PER_SECOND, 1_000, now),
+		general: new WindowLimiter(per10s, 10_000 + WINDOW_MARGIN_MS.general, now),
+		search: new WindowLimiter(SEARCH_REQUESTS_PER_SECOND, 1_000 + WINDOW_MARGIN_MS.search, now),
 	};
 	limiters.set(key, created);
 	return created;

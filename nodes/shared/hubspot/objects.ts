@@ -98,20 +98,38 @@ export interface SearchRequest {
 	filterGroups?: IDataObject[];
 	properties?: string[];
 	query?: string;
+	/** One sort (HubSpot takes one); default and `hs_object_id` sorts page past the 10,000 cap, others cannot. */
+	sort?: { propertyName: string; direction: 'ASCENDING' | 'DESCENDING' };
 }
 
-/** Adds `hs_object_id > afterId` to every filter group (groups are ORed, so each needs it). */
-export function withIdFloor(filterGroups: IDataObject[] | undefined, afterId: string | undefined): IDataObject[] {
+/**
+ * Adds `hs_object_id > afterId` (or `<` when reading in descending id order) to every filter group (groups are
+ * ORed, so each needs it).
+ */
+export function withIdFloor(filterGroups: IDataObject[] | undefined, afterId: string | undefined, operator: 'GT' | 'LT' = 'GT'): IDataObject[] {
 	if (afterId === undefined) return filterGroups ?? [];
-	const floor = { propertyName: 'hs_object_id', operator: 'GT', value: afterId };
+	const floor = { propertyName: 'hs_object_id', operator, value: afterId };
 	if (!filterGroups || filterGroups.length === 0) return [{ filters: [floor] }];
 	return filterGroups.map((g) => ({ ...g, filters: [...((g.filters as IDataObject[]) ?? []), floor] }));
 }
 
+/** A search sorted by another property than the id matches more records than HubSpot lets anyone page through. */
+export class SearchCapError extends Error {
+	constructor(
+		readonly total: number,
+		readonly cap: number,
+		readonly sortProperty: string,
+	) {
+		super(`${total} records match, but HubSpot returns at most ${cap} results for a search sorted by ${sortProperty}`);
+	}
+}
+
 /**
- * Every search result up to `limit` (default: all), paging with `after`. Results are sorted by `hs_object_id`;
- * when a query nears HubSpot's 10,000-result cap the window moves: the search restarts with
- * `hs_object_id > last id seen`, so any number of records can be read. Search lags writes by a few seconds.
+ * Every search result up to `limit` (default: all), paging with `after`. Results are sorted by `hs_object_id`
+ * unless `request.sort` names another property. Sorted by id, a query nearing HubSpot's 10,000-result cap moves its
+ * window: the search restarts with `hs_object_id > last id seen` (keyset paging), so any number of records can be
+ * read. Sorted by another property, paging stops at the cap with a SearchCapError. Search lags writes by a few
+ * seconds.
  */
 export async function searchAll(
 	ctx: HubSpotContext,
@@ -122,6 +140,9 @@ export async function searchAll(
 	const limit = options.limit ?? Number.POSITIVE_INFINITY;
 	const cap = options.resultCap ?? SEARCH_RESULT_CAP;
 	const pageSize = Math.min(options.pageSize ?? SEARCH_PAGE_LIMIT, SEARCH_PAGE_LIMIT);
+	const sort = request.sort ?? { propertyName: 'hs_object_id', direction: 'ASCENDING' };
+	const keyset = sort.propertyName === 'hs_object_id';
+	const floorOperator = sort.direction === 'DESCENDING' ? 'LT' : 'GT';
 	const out: HsObject[] = [];
 	let floor: string | undefined;
 	let after: string | undefined;
@@ -130,8 +151,8 @@ export async function searchAll(
 		const size = Math.min(pageSize, limit - out.length);
 		if (size <= 0) return out;
 		const body: IDataObject = {
-			filterGroups: withIdFloor(request.filterGroups, floor),
-			sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+			filterGroups: withIdFloor(request.filterGroups, floor, floorOperator),
+			sorts: [{ propertyName: sort.propertyName, direction: sort.direction }],
 			limit: size,
 		};
 		if (request.properties?.length) body.properties = request.properties;
@@ -141,15 +162,22 @@ export async function searchAll(
 			ctx,
 			{ method: 'POST', path: `/crm/v3/objects/${objectType}/search`, body },
 			options,
-		)) as { results?: IDataObject[]; paging?: { next?: { after?: string } } };
+		)) as { results?: IDataObject[]; total?: number; paging?: { next?: { after?: string } } };
 		const results = (page.results ?? []).map(toHsObject);
+		if (!keyset && out.length === 0 && page.total !== undefined && page.total > cap && limit > cap) {
+			throw new SearchCapError(page.total, cap, sort.propertyName);
+		}
 		out.push(...results);
 		readInWindow += results.length;
 		if (out.length >= limit) return out.slice(0, limit);
 		const next = page.paging?.next?.after;
-		if (!next || results.length === 0) return out;
-		if (readInWindow + pageSize > cap) {
-			// The next page would cross the cap: move the window past the last id instead of paging on.
+		if (results.length === 0) return out;
+		// HubSpot stops offering `paging.next` at the cap although more records match: `total` tells.
+		const more = next !== undefined || (page.total !== undefined ? page.total > readInWindow : readInWindow >= cap);
+		if (!more) return out;
+		if (next === undefined || readInWindow + Math.min(pageSize, limit - out.length) > cap) {
+			if (!keyset) throw new SearchCapError(page.total ?? readInWindow, cap, sort.propertyName);
+			// The window is used up or the next page would cross the cap: restart past the last id instead.
 			floor = results[results.length - 1].id;
 			after = undefined;
 			readInWindow = 0;

@@ -5,45 +5,16 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { HubSpotPartnerCentral } from '../../../nodes/HubSpotPartnerCentral/HubSpotPartnerCentral.node';
-import { resetLimiters } from '../../../nodes/shared/hubspot/limiter';
 import { DEAL_PROPERTIES } from '../../../nodes/shared/sync/hubspotProperties';
 import type { HubSpotSimulator } from '../../simulators/hubspot';
-import { startHubSpotSimulator } from '../../simulators/hubspot';
-import type { ParamValue } from './helpers/fakeContext';
-import { createFakeContext, credentialsFor } from './helpers/fakeContext';
+import { useHubSpotSimulator } from './helpers/nodeRun';
 
+const runner = useHubSpotSimulator();
+const run = runner.run;
 let sim: HubSpotSimulator;
-
-beforeAll(async () => {
-	sim = await startHubSpotSimulator({ port: 0, rateLimitPer10s: 190 });
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
 beforeEach(() => {
-	sim.reset();
-	resetLimiters();
+	sim = runner.sim();
 });
-
-interface RunOptions {
-	items?: INodeExecutionData[];
-	continueOnFail?: boolean;
-	token?: string;
-}
-
-async function run(params: Record<string, ParamValue>, opts: RunOptions = {}) {
-	const ctx = createFakeContext({
-		credentials: credentialsFor(sim.url, opts.token ?? sim.token, 190),
-		params,
-		items: opts.items,
-		continueOnFail: opts.continueOnFail,
-	});
-	const [out] = await new HubSpotPartnerCentral().execute.call(ctx);
-	return { out, ctx };
-}
 
 const items = (n: number, json: (i: number) => IDataObject = () => ({})): INodeExecutionData[] =>
 	Array.from({ length: n }, (_, i) => ({ json: json(i) }));

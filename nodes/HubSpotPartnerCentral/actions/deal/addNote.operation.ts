@@ -4,20 +4,12 @@ import { ASSOCIATION_TYPES, inlineAssociation } from '../../../shared/hubspot/as
 import { textToHtml } from '../../../shared/hubspot/html';
 import { toHsObject } from '../../../shared/hubspot/objects';
 import { hubspotRequest } from '../../../shared/hubspot/transport';
-import { optionalString, perItem, requiredString } from '../common';
+import { dealIdField, optionalString, optionsField, perItem, requiredString } from '../common';
 
 const show = { resource: ['deal'], operation: ['addNote'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Deal ID',
-		name: 'dealId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.dealId }}',
-		displayOptions: { show },
-		description: 'HubSpot ID of the deal the note goes on',
-	},
+	dealIdField('deal', 'addNote', 'HubSpot ID of the deal the note goes on'),
 	{
 		displayName: 'Note',
 		name: 'body',
@@ -28,37 +20,29 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'What the sales rep should read. Plain text: line breaks are kept and nothing is read as HTML.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Body Is HTML',
-				name: 'bodyIsHtml',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the note is already HTML written by you (never put text from AWS or customers here unescaped)',
-			},
-			{
-				displayName: 'Owner ID',
-				name: 'ownerId',
-				type: 'string',
-				default: '',
-				description: 'HubSpot owner shown as the note\'s author',
-			},
-			{
-				displayName: 'Timestamp',
-				name: 'timestamp',
-				type: 'dateTime',
-				default: '',
-				description: 'Where the note sits on the deal timeline; now when empty',
-			},
-		],
-	},
+	optionsField('deal', 'addNote', [
+		{
+			displayName: 'Body Is HTML',
+			name: 'bodyIsHtml',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the note is already HTML written by you (never put text from AWS or customers here unescaped)',
+		},
+		{
+			displayName: 'Owner ID',
+			name: 'ownerId',
+			type: 'string',
+			default: '',
+			description: 'HubSpot owner shown as the note\'s author',
+		},
+		{
+			displayName: 'Timestamp',
+			name: 'timestamp',
+			type: 'dateTime',
+			default: '',
+			description: 'Where the note sits on the deal timeline; now when empty',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -5,21 +5,13 @@ import { ASSOCIATION_TYPES, inlineAssociation } from '../../../shared/hubspot/as
 import { textToHtml } from '../../../shared/hubspot/html';
 import { toHsObject } from '../../../shared/hubspot/objects';
 import { hubspotRequest } from '../../../shared/hubspot/transport';
-import { optionalString, perItem, requiredString } from '../common';
+import { dealIdField, optionalString, optionsField, perItem, requiredString } from '../common';
 
 const show = { resource: ['deal'], operation: ['createTask'] };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Deal ID',
-		name: 'dealId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.dealId }}',
-		displayOptions: { show },
-		description: 'HubSpot ID of the deal the task is about',
-	},
+	dealIdField('deal', 'createTask', 'HubSpot ID of the deal the task is about'),
 	{
 		displayName: 'Subject',
 		name: 'subject',
@@ -59,34 +51,26 @@ export const description: INodeProperties[] = [
 			{ name: 'None', value: 'NONE' },
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Owner ID',
-				name: 'ownerId',
-				type: 'string',
-				default: '',
-				description: 'Who gets the task. When empty, the deal owner (read from the deal) gets it.',
-			},
-			{
-				displayName: 'Task Type',
-				name: 'taskType',
-				type: 'options',
-				default: 'TODO',
-				options: [
-					{ name: 'Call', value: 'CALL' },
-					{ name: 'Email', value: 'EMAIL' },
-					{ name: 'To-Do', value: 'TODO' },
-				],
-			},
-		],
-	},
+	optionsField('deal', 'createTask', [
+		{
+			displayName: 'Owner ID',
+			name: 'ownerId',
+			type: 'string',
+			default: '',
+			description: 'Who gets the task. When empty, the deal owner (read from the deal) gets it.',
+		},
+		{
+			displayName: 'Task Type',
+			name: 'taskType',
+			type: 'options',
+			default: 'TODO',
+			options: [
+				{ name: 'Call', value: 'CALL' },
+				{ name: 'Email', value: 'EMAIL' },
+				{ name: 'To-Do', value: 'TODO' },
+			],
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -1,58 +1,48 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { getDealBundles } from '../../../shared/hubspot/bundles';
 import { chunk } from '../../../shared/hubspot/objects';
-import { errorItem, failItems, inInputOrder, splitList, asNodeError } from '../common';
-
-const show = { resource: ['deal'], operation: ['getBundles'] };
+import {
+	asNodeError,
+	assertNumericId,
+	dealIdField,
+	errorItem,
+	failItems,
+	inInputOrder,
+	optionsField,
+	splitList,
+} from '../common';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Deal ID',
-		name: 'dealId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.dealId }}',
-		displayOptions: { show },
-		description:
-			'HubSpot ID of the deal (or several, comma-separated). All input items are read together, up to 100 deals per batch; one output item per deal.',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Additional Company Properties',
-				name: 'companyProperties',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. hs_country_code, linkedin_company_page',
-				description: 'Comma-separated company properties to read on top of name, domain, industry and address',
-			},
-			{
-				displayName: 'Additional Contact Properties',
-				name: 'contactProperties',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. hs_language',
-				description: 'Comma-separated contact properties to read on top of name, email, phone and job title',
-			},
-			{
-				displayName: 'Additional Deal Properties',
-				name: 'dealProperties',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. my_custom_field',
-				description:
-					'Comma-separated deal properties to read on top of the standard ones and every aws_* property',
-			},
-		],
-	},
+	dealIdField('deal', 'getBundles', 'HubSpot ID of the deal (or several, comma-separated). All input items are read together, up to 100 deals per batch; one output item per deal.'),
+	optionsField('deal', 'getBundles', [
+		{
+			displayName: 'Additional Company Properties',
+			name: 'companyProperties',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. hs_country_code, linkedin_company_page',
+			description: 'Comma-separated company properties to read on top of name, domain, industry and address',
+		},
+		{
+			displayName: 'Additional Contact Properties',
+			name: 'contactProperties',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. hs_language',
+			description: 'Comma-separated contact properties to read on top of name, email, phone and job title',
+		},
+		{
+			displayName: 'Additional Deal Properties',
+			name: 'dealProperties',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. my_custom_field',
+			description:
+				'Comma-separated deal properties to read on top of the standard ones and every aws_* property',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -61,13 +51,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const dealIds = splitList(this.getNodeParameter('dealId', i, ''));
-			const bad = dealIds.find((id) => !/^\d+$/.test(id));
-			if (dealIds.length === 0 || bad !== undefined) {
-				throw new NodeOperationError(this.getNode(), `"${bad ?? ''}" is not a HubSpot deal ID`, {
-					itemIndex: i,
-					description: 'Deal IDs are numbers, e.g. 18347299351. Map the deal ID field of the previous node.',
-				});
-			}
+			for (const id of dealIds.length ? dealIds : ['']) assertNumericId(this, id, 'deal', i);
 			for (const dealId of dealIds) requests.push({ itemIndex: i, dealId });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, i);

@@ -4,7 +4,10 @@ import type { OperationModule } from '../common';
 import * as addNote from './addNote.operation';
 import * as createTask from './createTask.operation';
 import * as findByAwsId from './findByAwsId.operation';
+import * as get from './get.operation';
+import * as getAssociated from './getAssociated.operation';
 import * as getBundles from './getBundles.operation';
+import * as search from './search.operation';
 import * as updateProperties from './updateProperties.operation';
 import * as upsertByAwsInvitationId from './upsertByAwsInvitationId.operation';
 import * as upsertByAwsOpportunityId from './upsertByAwsOpportunityId.operation';
@@ -13,7 +16,10 @@ export const operations: Record<string, OperationModule> = {
 	addNote,
 	createTask,
 	findByAwsId,
+	get,
+	getAssociated,
 	getBundles,
+	search,
 	updateProperties,
 	upsertByAwsInvitationId,
 	upsertByAwsOpportunityId,
@@ -32,6 +38,9 @@ export const description: INodeProperties[] = [
 			{ name: 'Create Task', value: 'createTask', action: 'Create a task on a deal', description: 'Give the deal owner a task with a due date' },
 			{ name: 'Find by AWS ID', value: 'findByAwsId', action: 'Find a deal by AWS ID', description: 'Find the deal linked to an AWS opportunity or invitation' },
 			{ name: 'Get Bundles', value: 'getBundles', action: 'Get deals with companies and contacts', description: 'Read deals with their companies (primary first) and contacts, 100 at a time' },
+			{ name: 'Get Deal', value: 'get', action: 'Get a deal', description: 'Read one deal by ID, also a deleted or merged one' },
+			{ name: 'Get Deals of a Company or Contact', value: 'getAssociated', action: 'Get the deals of a company or contact', description: 'List the deals associated with a company or a contact' },
+			{ name: 'Search Deals', value: 'search', action: 'Search deals', description: 'Find deals whose properties match filters' },
 			{ name: 'Update Properties', value: 'updateProperties', action: 'Update deal properties', description: 'Write properties on many deals in one call' },
 			{ name: 'Upsert by AWS Invitation ID', value: 'upsertByAwsInvitationId', action: 'Create or update a deal by AWS invitation ID', description: 'Create the deal for an AWS referral, or update it if it exists' },
 			{ name: 'Upsert by AWS Opportunity ID', value: 'upsertByAwsOpportunityId', action: 'Create or update a deal by AWS opportunity ID', description: 'Create the deal for an AWS opportunity, or update it if it exists' },
@@ -39,6 +48,9 @@ export const description: INodeProperties[] = [
 	},
 	...getBundles.description,
 	...findByAwsId.description,
+	...search.description,
+	...get.description,
+	...getAssociated.description,
 	...upsertByAwsOpportunityId.description,
 	...upsertByAwsInvitationId.description,
 	...updateProperties.description,

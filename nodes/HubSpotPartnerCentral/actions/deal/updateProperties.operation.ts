@@ -7,6 +7,7 @@ import { hubspotRequest } from '../../../shared/hubspot/transport';
 import {
 	batchErrorsById,
 	collectRequests,
+	dealIdField,
 	emitOutcomes,
 	failItems,
 	indexesFor,
@@ -17,18 +18,8 @@ import {
 	requiredString,
 } from '../common';
 
-const show = { resource: ['deal'], operation: ['updateProperties'] };
-
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Deal ID',
-		name: 'dealId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.dealId }}',
-		displayOptions: { show },
-		description: 'HubSpot ID of the deal to update. All input items are written together, 100 deals per call.',
-	},
+	dealIdField('deal', 'updateProperties', 'HubSpot ID of the deal to update. All input items are written together, 100 deals per call.'),
 	...propertyValueFields('deal', 'updateProperties', '={{ $json.deal?.properties ?? {} }}'),
 ];
 

@@ -3,20 +3,19 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { ASSOCIATION_TYPES, inlineAssociation } from '../../../shared/hubspot/associations';
 import { toHsObject, toPropertyStrings } from '../../../shared/hubspot/objects';
 import { hubspotRequest } from '../../../shared/hubspot/transport';
-import { optionalString, perItem, propertyValueFields, readPropertyValues, requiredString } from '../common';
+import {
+	dealIdField,
+	optionalString,
+	perItem,
+	propertyValueFields,
+	readPropertyValues,
+	requiredString,
+} from '../common';
 
 const show = { resource: ['lineItem'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Deal ID',
-		name: 'dealId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.dealId }}',
-		displayOptions: { show },
-		description: 'HubSpot deal the line item belongs to',
-	},
+	dealIdField('lineItem', 'create', 'HubSpot deal the line item belongs to'),
 	{
 		displayName: 'Name',
 		name: 'name',
