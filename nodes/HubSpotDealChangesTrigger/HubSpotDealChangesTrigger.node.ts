@@ -13,7 +13,15 @@ import { hubspotRequest } from '../shared/hubspot/transport';
 import { splitList } from '../shared/hubspot/webhookEvents';
 import { DEAL_PROPERTY_NAMES } from '../shared/sync/hubspotProperties';
 import type { DealFilters, DealRecord, EmittedDeal, SearchFn } from './cursor';
-import { initialState, pollDealChanges, propertiesToRead, recentDeals, usableState } from './cursor';
+import {
+	forgetFirstCheck,
+	initialState,
+	pollDealChanges,
+	propertiesToRead,
+	recentDeals,
+	rememberFirstCheck,
+	usableState,
+} from './cursor';
 import { pollProperties } from './properties';
 
 /** Standard deal fields always read, besides the cursor's own and the aws_* sync properties. */
@@ -116,12 +124,21 @@ export class HubSpotDealChangesTrigger implements INodeType {
 		const backfillFrom = parseBackfill(this, this.getNodeParameter('backfillFrom', ''));
 		const staticData = this.getWorkflowStaticData('node');
 		let state = usableState(staticData.cursor, backfillFrom);
+		if (state) forgetFirstCheck(this.getWorkflowStaticData('global'), this.getNode().id);
 		if (!state) {
-			state = initialState(Date.now(), backfillFrom);
-			if (backfillFrom === null) {
-				// First activation: start from now. Nothing to read yet.
-				staticData.cursor = state as unknown as IDataObject;
-				return null;
+			if (backfillFrom !== null) {
+				state = initialState(Date.now(), backfillFrom);
+			} else {
+				// First check: start from the first time this node was checked (normally the publish-time check).
+				// n8n runs that check with its cursor staged and, in durable-cursor mode, drops it when nothing is
+				// emitted; the workflow-wide static data is saved with the activation, so the start survives there.
+				const startedAt = rememberFirstCheck(this.getWorkflowStaticData('global'), this.getNode().id, Date.now());
+				state = initialState(startedAt, null);
+				if (startedAt >= Date.now() - 1000) {
+					// Nothing can have changed since: save the cursor and read nothing yet.
+					staticData.cursor = state as unknown as IDataObject;
+					return null;
+				}
 			}
 		}
 

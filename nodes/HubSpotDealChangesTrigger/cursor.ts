@@ -103,6 +103,32 @@ export function initialState(now: number, backfillFromMs: number | null): Cursor
 	return { version: 1, checkpoint: start, seen: {}, origin: backfillFromMs, notBefore: start };
 }
 
+/** Key of a node's first-check time in the workflow-wide static data. */
+export function firstCheckKey(nodeId: string): string {
+	return `hubspotDealChanges:${nodeId}:firstCheckAt`;
+}
+
+/**
+ * The time of this node's first check, remembered in the workflow-wide static data (set on the first call, returned
+ * unchanged afterwards). Kept apart from the cursor: n8n stages a poll node's own static data per check and may drop
+ * it when the check emits nothing (the publish-time check with durable cursors), while the workflow-wide data is saved
+ * with the activation. A first cursor starts here, so deals changed between publishing and the first regular check
+ * are read.
+ */
+export function rememberFirstCheck(globalData: Record<string, unknown>, nodeId: string, now: number): number {
+	const key = firstCheckKey(nodeId);
+	const stored = globalData[key];
+	if (typeof stored === 'number' && Number.isFinite(stored) && stored <= now) return stored;
+	globalData[key] = now;
+	return now;
+}
+
+/** Once the node has a cursor of its own, the first-check time is not needed any more. */
+export function forgetFirstCheck(globalData: Record<string, unknown>, nodeId: string): void {
+	const key = firstCheckKey(nodeId);
+	if (key in globalData) delete globalData[key];
+}
+
 /** The stored state when it is usable for this backfill setting; otherwise undefined (start again). */
 export function usableState(stored: unknown, backfillFromMs: number | null): CursorState | undefined {
 	if (!stored || typeof stored !== 'object') return undefined;

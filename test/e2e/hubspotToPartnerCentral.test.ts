@@ -154,8 +154,9 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		await stopWithReport(stack, workflowId);
 	});
 
-	it('creates one opportunity for a tagged deal and writes the link back; ignores untagged deals', async () => {
+	it('creates one opportunity for a tagged deal and writes the link back from its answer (1 call); ignores untagged deals', async () => {
 		const before = await opportunities();
+		const reads = await pcCalls('GetOpportunity');
 		const tagged = await createDeal({
 			dealname: '#AWS Stark data lake',
 			description: 'Build a governed data lake on AWS for manufacturing telemetry analytics.',
@@ -172,11 +173,14 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		const opp = after.find((o) => o.Id === d.properties.aws_opportunity_id)!;
 		expect(opp).toBeDefined();
 		expect(opp.data.Project?.Title).toBe('Stark data lake');
-		expect(d.properties.aws_opportunity_arn).toContain(opp.Id);
 		expect(d.properties.aws_review_status).toBe('Pending Submission');
 		expect(d.properties.aws_last_modified_date).toBeTruthy();
 		expect(d.properties.aws_sync_fingerprint).toBeTruthy();
 		await settled();
+		// What CreateOpportunity answers is written back: no read of the new opportunity (its ARN follows with the
+		// first update, which reads the opportunity anyway).
+		expect(await pcCalls('GetOpportunity')).toBe(reads);
+		expect(d.properties.aws_opportunity_arn ?? '').toBe('');
 		expect((await deal(untagged)).properties.aws_opportunity_id ?? null).toBeNull();
 		const failed = (await executions()).filter((e) => e.status !== 'success');
 		expect(failed).toEqual([]);
@@ -200,6 +204,28 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		await settled();
 		expect(await pcCalls('CreateOpportunity')).toBe(creates);
 		expect(d.properties.aws_opportunity_id ?? null).toBeNull();
+	});
+
+	it('leaves AWS referral deals that are not accepted yet to the referral workflow: no opportunity, no note', async () => {
+		await settled();
+		const creates = await pcCalls('CreateOpportunity');
+		const runsBefore = (await executions()).length;
+		// As template 2 creates it: tagged, with the invitation ID, pending the rep's decision (and incomplete for a
+		// create, so before the fix it got a "what to fix" note).
+		const id = await createDeal({
+			dealname: '#AWS Referral from AWS pending',
+			description: 'Short',
+			aws_invitation_id: 'engi-0000000000001',
+			aws_invitation_status: 'PENDING',
+			aws_referral_decision: 'pending',
+		});
+		await waitFor(async () => (await executions()).length > runsBefore, { what: 'the webhook execution of the referral deal' });
+		await settled();
+		const d = await deal(id);
+		expect(d.properties.aws_sync_status ?? null).toBeNull();
+		expect(d.properties.aws_opportunity_id ?? null).toBeNull();
+		expect(await notesOf(id)).toEqual([]);
+		expect(await pcCalls('CreateOpportunity')).toBe(creates);
 	});
 
 	it('makes one opportunity from duplicate webhook deliveries arriving at once', async () => {
@@ -372,6 +398,7 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		const after = (await opportunities()).find((o) => o.Id === oppId)!;
 		expect(Number(spend(after))).toBe(15000);
 		expect(after.data.LifeCycle?.ReviewStatus).toBe('Approved');
+		expect((await deal(id)).properties.aws_opportunity_arn).toContain(oppId);
 	});
 
 	it('loses nothing when n8n restarts mid-flow: running work finishes, deliveries during the downtime arrive later', async () => {

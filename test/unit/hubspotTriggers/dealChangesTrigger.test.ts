@@ -49,6 +49,38 @@ describe('HubSpot Deal Changes Trigger poll()', () => {
 		expect(await node.poll.call(ctx)).toBeNull();
 	});
 
+	it('reads the deals changed after the publish-time check even when n8n drops that check\'s cursor', async () => {
+		// n8n runs one check at publish time; with durable cursors it keeps a poll node's own static data only when the
+		// check emits something or runs on schedule, so the first scheduled check finds no cursor. The workflow-wide
+		// static data (saved with the activation) remembers when the first check ran.
+		const clock = { now: Date.now() - 120_000 };
+		const hs = new FakeDealSearch(clock);
+		hs.upsert('1', { dealname: 'Before publishing' }, clock.now - 10_000);
+		const globalStaticData: IDataObject = {};
+		const publishCheck = fakePollContext({ http: fakeHttp(hs), globalStaticData });
+		const realNow = Date.now;
+		Date.now = () => clock.now;
+		try {
+			expect(await node.poll.call(publishCheck.ctx)).toBeNull();
+			expect(publishCheck.staticData.cursor).toBeDefined();
+			// Changed between publishing and the first scheduled check.
+			clock.now += 30_000;
+			hs.upsert('2', { dealname: 'Between publish and first check' }, clock.now);
+			clock.now += 30_000;
+			// The first scheduled check: the node's static data is fresh (the staged cursor was dropped).
+			const first = fakePollContext({ http: fakeHttp(hs), globalStaticData });
+			const out = await node.poll.call(first.ctx);
+			expect(out?.[0].map((i) => i.json.dealId)).toEqual(['2']);
+			// Its cursor is saved from now on; the remembered start is dropped once the cursor is in use.
+			clock.now += 60_000;
+			const second = fakePollContext({ http: fakeHttp(hs), globalStaticData, staticData: first.staticData });
+			expect(await node.poll.call(second.ctx)).toBeNull();
+			expect(Object.keys(globalStaticData)).toEqual([]);
+		} finally {
+			Date.now = realNow;
+		}
+	});
+
 	it('backfills from the configured date, applies filters, and restarts when the date changes', async () => {
 		const now = Date.now();
 		const clock = { now };

@@ -32,6 +32,8 @@ export interface FakePollOptions {
 	mode?: 'manual' | 'trigger';
 	params?: Record<string, unknown>;
 	staticData?: IDataObject;
+	/** Workflow-wide static data; without it both scopes share `staticData`. */
+	globalStaticData?: IDataObject;
 	credentials?: IDataObject;
 	http: HttpHandler;
 	pollBudgetMs?: number;
@@ -54,7 +56,7 @@ export function fakePollContext(o: FakePollOptions) {
 		getMode: () => o.mode ?? 'trigger',
 		getActivationMode: () => 'activate',
 		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
-		getWorkflowStaticData: () => staticData,
+		getWorkflowStaticData: (type: string) => (type === 'global' && o.globalStaticData ? o.globalStaticData : staticData),
 		getCredentials: async () => credentials,
 		getNode: () => ({ id: 'p1', name: 'HubSpot Deal Changes Trigger', type: 'hubSpotDealChangesTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
 		logger: { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), debug: () => {}, error: (m: string) => logs.push(m) },
