@@ -51,6 +51,10 @@ export interface N8nProcessOptions {
 	listenAddress?: string;
 	/** Host name used in URLs n8n prints and registers. */
 	host?: string;
+	/** n8n CLI command and flags (default `['start']`), e.g. `['worker', '--concurrency=10']` for a queue-mode worker. */
+	command?: string[];
+	/** Log line that says the process is up (default: `n8n start`'s "Editor is now accessible"). */
+	readyLine?: string;
 }
 
 export class N8nProcess {
@@ -143,7 +147,7 @@ export class N8nProcess {
 		this.logStream = fs.createWriteStream(this.logFile, { flags: 'a' });
 		this.logStream.write(`\n===== n8n start ${new Date().toISOString()} on port ${this.port} =====\n`);
 		let output = '';
-		const child = spawn(this.opts.runtime.nodeBin, [this.opts.runtime.n8nBin, 'start'], {
+		const child = spawn(this.opts.runtime.nodeBin, [this.opts.runtime.n8nBin, ...(this.opts.command ?? ['start'])], {
 			cwd: this.opts.userFolder,
 			env: this.environment(),
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -164,7 +168,7 @@ export class N8nProcess {
 					`n8n exited during start (code ${child.exitCode}); log ${this.logFile}:\n${output.slice(-4000)}`,
 				);
 			}
-			if (output.includes('Editor is now accessible')) {
+			if (output.includes(this.opts.readyLine ?? 'Editor is now accessible')) {
 				try {
 					const r = await fetch(`${this.baseUrl}/healthz/readiness`);
 					if (r.status === 200) return;

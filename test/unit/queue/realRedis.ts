@@ -2,9 +2,17 @@
  * A real redis-server for the unit tests, when the machine has one (Debian's redis-server package; `npm run
  * test:queue` installs it). Without it the tests that need it are skipped with a printed notice.
  */
-import { findBinaries, startRedis, type RunningService, type ServiceBinaries } from '../../e2e/queue/services';
+import {
+	findBinaries,
+	queueServicesAvailable,
+	startRedis,
+	type RunningService,
+	type ServiceBinaries,
+} from '../../e2e/queue/services';
 
-export const redisBin = findBinaries().redisBin;
+/** With PC_QUEUE=1 (npm run test:queue) a missing redis-server is installed; otherwise only found. */
+export const redisBin =
+	process.env.PC_QUEUE === '1' ? queueServicesAvailable((m) => console.log(m)).binaries?.redisBin : findBinaries().redisBin;
 
 /** `describe` when redis-server is installed, else `describe.skip` with a notice saying so. */
 export function describeWithRedis(title: string, body: () => void): void {
