@@ -1,25 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { AssociationInput } from '../../../shared/hubspot/associations';
-import { ASSOCIATION_TYPES } from '../../../shared/hubspot/associations';
 import { isPlausibleDomain, normalizeDomain } from '../../../shared/hubspot/normalize';
 import type { HsObject } from '../../../shared/hubspot/objects';
-import { chunk, searchAll, toHsObject, toPropertyStrings } from '../../../shared/hubspot/objects';
+import { searchAll, toHsObject, toPropertyStrings } from '../../../shared/hubspot/objects';
 import { hubspotRequest } from '../../../shared/hubspot/transport';
 import {
 	collectRequests,
-	emitOutcomes,
-	failItems,
-	indexesFor,
 	inInputOrder,
-	mergeByKey,
 	optionalString,
 	propertyValueFields,
 	readPropertyValues,
-	requiredString,
-	tryAssociate,
 } from '../common';
+import type { KeyedProperties, WriteResult, Written } from '../writeByKey';
+import { associateWithDealField, dealCompanyLinks, linkToDealsAndEmit, readKey, writeByKey } from '../writeByKey';
 
 const show = { resource: ['company'], operation: ['createOrUpdate'] };
 
@@ -44,14 +37,7 @@ export const description: INodeProperties[] = [
 		description: 'Company name (kept as is when empty)',
 	},
 	...propertyValueFields('company', 'createOrUpdate', '{}'),
-	{
-		displayName: 'Associate With Deal ID',
-		name: 'dealId',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: 'HubSpot deal to link the company to (optional)',
-	},
+	associateWithDealField('company', 'createOrUpdate', 'company'),
 	{
 		displayName: 'Primary Company of the Deal',
 		name: 'primary',
@@ -65,10 +51,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results = new Map<number, INodeExecutionData[]>();
 	const requests = collectRequests(this, items, results, (i) => {
-		const domain = normalizeDomain(requiredString(this, 'domain', i, 'Domain'));
-		if (!isPlausibleDomain(domain)) {
-			throw new NodeOperationError(this.getNode(), `"${domain}" is not a website domain`, { itemIndex: i });
-		}
+		const domain = readKey(this, i, { param: 'domain', label: 'Domain', normalize: normalizeDomain, isValid: isPlausibleDomain, invalid: 'is not a website domain' });
 		const properties = toPropertyStrings(readPropertyValues(this, i));
 		const name = optionalString(this, 'name', i);
 		if (name) properties.name = name;
@@ -77,33 +60,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	});
 
 	const key = (r: { domain: string }) => r.domain;
-	const companies = new Map<string, { company: HsObject; created: boolean }>();
-	for (const part of chunk([...mergeByKey(requests, key).entries()])) {
-		const indexes = indexesFor(requests, key, part.map(([d]) => d));
-		try {
-			for (const [domain, done] of await writeCompanies(this, part, indexes[0])) companies.set(domain, done);
-		} catch (error) {
-			failItems(this, error, indexes, results);
-		}
-	}
+	const companies = await writeByKey(this, requests, key, results, async (part, itemIndex) => await writeCompanies(this, part, itemIndex));
 
-	const links: AssociationInput[] = [];
-	for (const r of requests) {
-		const done = companies.get(r.domain);
-		if (!done || !r.dealId) continue;
-		links.push({ fromId: r.dealId, toId: done.company.id, typeId: ASSOCIATION_TYPES.dealToCompany });
-		if (r.primary) links.push({ fromId: r.dealId, toId: done.company.id, typeId: ASSOCIATION_TYPES.dealToCompanyPrimary });
-	}
-	const linkError = await tryAssociate(this, 'companies', links);
-
-	emitOutcomes(this, requests, results, (r) => {
-		const done = companies.get(r.domain);
-		const extra = { domain: r.domain, companyId: done?.company.id ?? null };
-		if (!done) return { error: new Error(`HubSpot did not return a company for ${r.domain}`), extra };
-		if (linkError && r.dealId) return { error: linkError, extra };
-		return {
-			json: { companyId: done.company.id, created: done.created, domain: r.domain, dealId: r.dealId || null, company: done.company as unknown as IDataObject },
-		};
+	await linkToDealsAndEmit(this, requests, results, companies, {
+		what: 'company',
+		toType: 'companies',
+		keyName: 'domain',
+		keyOf: key,
+		links: (r, dealId, id) => dealCompanyLinks(dealId, id, r.primary),
 	});
 	return inInputOrder(items.length, results);
 }
@@ -111,10 +75,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 /** One search for up to 100 domains, then one batch update for the known ones and one batch create for the rest. */
 async function writeCompanies(
 	ctx: IExecuteFunctions,
-	part: Array<[string, Record<string, string | null>]>,
+	part: KeyedProperties,
 	itemIndex: number,
-): Promise<Map<string, { company: HsObject; created: boolean }>> {
-	const out = new Map<string, { company: HsObject; created: boolean }>();
+): Promise<WriteResult> {
+	const out = new Map<string, Written>();
 	const found = await searchAll(
 		ctx,
 		'companies',
@@ -142,7 +106,7 @@ async function writeCompanies(
 		for (const raw of (response.results as IDataObject[]) ?? []) {
 			const company = toHsObject(raw);
 			const d = byId.get(company.id);
-			if (d) out.set(d, { company, created: false });
+			if (d) out.set(d, { record: company, created: false });
 		}
 	}
 	if (creates.length) {
@@ -153,8 +117,8 @@ async function writeCompanies(
 		)) as IDataObject;
 		for (const raw of (response.results as IDataObject[]) ?? []) {
 			const company = toHsObject(raw);
-			out.set(normalizeDomain(company.properties.domain ?? ''), { company, created: true });
+			out.set(normalizeDomain(company.properties.domain ?? ''), { record: company, created: true });
 		}
 	}
-	return out;
+	return { written: out, failed: new Map() };
 }

@@ -1,26 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { AssociationInput } from '../../../shared/hubspot/associations';
 import { ASSOCIATION_TYPES } from '../../../shared/hubspot/associations';
 import { isPlausibleEmail, normalizeEmail } from '../../../shared/hubspot/normalize';
-import type { HsObject } from '../../../shared/hubspot/objects';
-import { chunk, toHsObject, toPropertyStrings } from '../../../shared/hubspot/objects';
-import { hubspotRequest } from '../../../shared/hubspot/transport';
+import { toPropertyStrings } from '../../../shared/hubspot/objects';
 import {
-	batchErrorsById,
 	collectRequests,
-	emitOutcomes,
-	failItems,
-	indexesFor,
 	inInputOrder,
-	mergeByKey,
 	optionalString,
 	propertyValueFields,
 	readPropertyValues,
-	requiredString,
-	tryAssociate,
 } from '../common';
+import { associateWithDealField, batchUpsert, linkToDealsAndEmit, readKey, writeByKey } from '../writeByKey';
 
 const show = { resource: ['contact'], operation: ['createOrUpdate'] };
 
@@ -53,23 +43,13 @@ export const description: INodeProperties[] = [
 		}),
 	),
 	...propertyValueFields('contact', 'createOrUpdate', '{}'),
-	{
-		displayName: 'Associate With Deal ID',
-		name: 'dealId',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description: 'HubSpot deal to link the contact to (optional)',
-	},
+	associateWithDealField('contact', 'createOrUpdate', 'contact'),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results = new Map<number, INodeExecutionData[]>();
 	const requests = collectRequests(this, items, results, (i) => {
-		const email = normalizeEmail(requiredString(this, 'email', i, 'Email'));
-		if (!isPlausibleEmail(email)) {
-			throw new NodeOperationError(this.getNode(), `"${email}" is not an email address`, { itemIndex: i });
-		}
+		const email = readKey(this, i, { param: 'email', label: 'Email', normalize: normalizeEmail, isValid: isPlausibleEmail, invalid: 'is not an email address' });
 		const properties = toPropertyStrings(readPropertyValues(this, i));
 		for (const f of NAMED_FIELDS) {
 			const value = optionalString(this, f.name, i);
@@ -80,46 +60,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	});
 
 	const key = (r: { email: string }) => r.email;
-	const contacts = new Map<string, { contact: HsObject; created: boolean }>();
-	const failed = new Map<string, unknown>();
-	for (const part of chunk([...mergeByKey(requests, key).entries()])) {
-		const indexes = indexesFor(requests, key, part.map(([email]) => email));
-		try {
-			const response = (await hubspotRequest(
-				this,
-				{
-					method: 'POST',
-					path: '/crm/v3/objects/contacts/batch/upsert',
-					body: { inputs: part.map(([email, properties]) => ({ id: email, idProperty: 'email', properties })) },
-				},
-				{ itemIndex: indexes[0] },
-			)) as IDataObject;
-			for (const raw of (response.results as IDataObject[]) ?? []) {
-				const contact = toHsObject(raw);
-				const email = normalizeEmail(contact.properties.email ?? '');
-				if (email) contacts.set(email, { contact, created: raw.new === true });
-			}
-			for (const [id, message] of batchErrorsById(response)) failed.set(normalizeEmail(id), new Error(message));
-		} catch (error) {
-			failItems(this, error, indexes, results);
-		}
-	}
+	const contacts = await writeByKey(this, requests, key, results, async (part, itemIndex) =>
+		await batchUpsert(this, 'contacts', 'email', part, itemIndex, normalizeEmail),
+	);
 
-	const links: AssociationInput[] = [];
-	for (const r of requests) {
-		const done = contacts.get(r.email);
-		if (done && r.dealId) links.push({ fromId: r.dealId, toId: done.contact.id, typeId: ASSOCIATION_TYPES.dealToContact });
-	}
-	const linkError = await tryAssociate(this, 'contacts', links);
-
-	emitOutcomes(this, requests, results, (r) => {
-		const done = contacts.get(r.email);
-		const extra = { email: r.email, contactId: done?.contact.id ?? null };
-		if (!done) return { error: failed.get(r.email) ?? new Error(`HubSpot did not return a contact for ${r.email}`), extra };
-		if (linkError && r.dealId) return { error: linkError, extra };
-		return {
-			json: { contactId: done.contact.id, created: done.created, email: r.email, dealId: r.dealId || null, contact: done.contact as unknown as IDataObject },
-		};
+	await linkToDealsAndEmit(this, requests, results, contacts, {
+		what: 'contact',
+		toType: 'contacts',
+		keyName: 'email',
+		keyOf: key,
+		links: (_, dealId, id) => [{ fromId: dealId, toId: id, typeId: ASSOCIATION_TYPES.dealToContact }],
 	});
 	return inInputOrder(items.length, results);
 }
