@@ -5,6 +5,7 @@
  */
 import { waitFor, type Execution } from './harness';
 import {
+	Admin,
 	DEMO_PC_REFERRAL,
 	everySeconds,
 	hubspotCall,
@@ -150,6 +151,16 @@ describe(`template ${TEMPLATE_FILES.awsReferralsToHubSpot} in real n8n`, () => {
 		expect((await opportunities()).filter((o) => o.invitationId === inv)).toEqual([]);
 	});
 
+	it('handles the three referrals of one poll as a batch: each gets its pending deal and its own note', async () => {
+		for (const inv of [early.pending, early.accept, early.reject]) {
+			const deal = await dealOf(inv, (d) => !!d.properties.aws_referral_decision, `deal of ${inv}`);
+			await waitFor(async () => (await associated(deal.id, 'notes')).length >= 1, { what: `note on the deal of ${inv}` });
+		}
+		await settled();
+		const runs = await stack.n8n.api.executions(workflowId);
+		expect(runs.filter((e: Execution) => e.status !== 'success')).toEqual([]);
+	});
+
 	it('accepts when the rep decides "accept": opportunity created, company, contacts and deal upserted and associated, note', async () => {
 		const inv = early.accept;
 		const pending = await dealOf(inv, (d) => d.properties.aws_referral_decision === 'pending', 'pending-referral deal');
@@ -195,5 +206,53 @@ describe(`template ${TEMPLATE_FILES.awsReferralsToHubSpot} in real n8n`, () => {
 		await dealOf(match, (d) => !!d.properties.aws_opportunity_id, 'matching referral accepted');
 		await dealOf(noMatch, (d) => d.properties.aws_referral_decision === 'pending', 'non-matching referral waits');
 		expect((await invitation(noMatch)).Status).toBe('PENDING');
+	});
+
+	it('SQS alternative: a referral event becomes a pending deal and its queue message is acknowledged (not redelivered)', async () => {
+		const sqs = new Admin(stack.sims!.sqs!.url);
+		type Queue = { url: string; arn: string; name: string; messages: Array<{ Body: string }> };
+		const queueState = async (name: string): Promise<Queue> =>
+			(await sqs.get<{ queues: Queue[] }>('state')).queues.find((q) => q.name === name)!;
+		const dlq = await sqs.post<Queue>('queues', { name: 'referrals-e2e-dlq' });
+		const queue = await sqs.post<Queue>('queues', {
+			name: 'referrals-e2e',
+			// Simulated seconds (this stack's clock runs x10): 6 s real, ten times what one execution takes here.
+			attributes: { VisibilityTimeout: '60', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) },
+		});
+		const sink = await stack.pc!.post<{ id: string }>('events/sinks', { type: 'sqs', queue: queue.url });
+		try {
+			await settled();
+			// As the setup note says: the event trigger enabled with the queue URL, the poll disabled.
+			let wf = (await stack.n8n.api.getWorkflow(workflowId)) as WorkflowJson;
+			wf = withSetting(wf, 'decisionPolicy', 'hubspot');
+			wf = withNodeParameters(wf, 'AWS Referral Event (alternative)', (p) => ({ ...p, queueUrl: queue.url, options: { waitTimeSeconds: 1 } }));
+			wf = {
+				...wf,
+				nodes: wf.nodes.map((n) =>
+					n.name === 'AWS Referral Event (alternative)' ? { ...n, disabled: false } : n.name === 'AWS Referral Poll' ? { ...n, disabled: true } : n,
+				),
+			};
+			await stack.n8n.api.updateWorkflow(workflowId, wf);
+			await stack.n8n.api.publishWorkflow(workflowId);
+
+			const inv = await referral('Queued referral platform');
+			const deal = await dealOf(inv, (d) => d.properties.aws_referral_decision === 'pending', 'pending deal from the SQS event');
+			await waitFor(async () => (await associated(deal.id, 'notes')).length >= 1, { what: 'note on the SQS referral deal' });
+			// Acknowledged: the message is gone (neither visible nor in flight) and never reaches the dead-letter queue,
+			// also after twice the visibility timeout.
+			const mine = (q: Queue) => q.messages.filter((m) => m.Body.includes(inv));
+			await waitFor(async () => mine(await queueState('referrals-e2e')).length === 0, { what: 'message deleted', timeoutMs: 60_000 });
+			await new Promise((r) => setTimeout(r, 13_000));
+			expect(mine(await queueState('referrals-e2e'))).toHaveLength(0);
+			expect(mine(await queueState('referrals-e2e-dlq'))).toHaveLength(0);
+			await settled();
+			expect(await dealsOfInvitation(inv)).toHaveLength(1);
+			const runs = await stack.n8n.api.executions(workflowId, true);
+			const acked = runs.filter((e: Execution) => (e.data?.resultData.runData['Acknowledge Event'] ?? []).length > 0);
+			expect(acked).toHaveLength(1);
+			expect(acked[0].status).toBe('success');
+		} finally {
+			await stack.pc!.del(`events/sinks?id=${sink.id}`).catch(() => undefined);
+		}
 	});
 });
