@@ -83,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
 			{ metric: 'ThrottlingException answers from the simulator', value: b.throttlesFromSimulator },
 			{ metric: 'failed executions / executions', value: `${b.failedExecutions} / ${b.executions}`, target: '0 failed', met: b.failedExecutions === 0 },
 			{ metric: 'HubSpot calls per deal', value: b.hubspotCallsPerDeal, target: '<= 0.05', met: b.hubspotCallsPerDeal <= 0.05 },
+			{ metric: 'HubSpot calls by kind', value: Object.entries(b.hubspotByCategory).map(([k, v]) => `${k} ${v}`).join(', ') },
 			{ metric: 'Partner Central calls per deal', value: b.pcCallsPerDeal, target: '1.0', met: b.pcCallsPerDeal <= 1.0 },
 			{ metric: 'Partner Central writes per deal', value: b.pcWritesPerDeal },
 			{ metric: 'wall time (s), incl. wait for first poll', value: b.wallSeconds },
@@ -100,7 +101,8 @@ export async function main(argv: string[]): Promise<number> {
 			);
 		printTable(`Backfill: ${args.deals} deals, Partner Central quota scaled x${args.timeScale}, credential Writes per Second = ${args.writePace} x quota`, rows);
 		check(rows);
-		log(`Result: ${writeResult(args.writePace === 1 ? 'backfill' : `backfill-pace-${args.writePace}`, command, { backfill: b, naive: nv }, rows)}`);
+		const name = ['backfill', args.writePace === 1 ? '' : `pace-${args.writePace}`, args.timeScale === 5 ? '' : `x${args.timeScale}`];
+		log(`Result: ${writeResult(name.filter(Boolean).join('-'), command, { backfill: b, naive: nv }, rows)}`);
 	}
 
 	if (args.only.includes('latency')) {

@@ -6,22 +6,31 @@ import { operationInfo, type QuotaClass } from './operations';
 import { sharedSlotsFor, type SharedSlots } from './sharedLimiter';
 
 /**
- * Request pacing per AWS identity, one bucket per quota class (partner-central.md C7). A bucket hands out one
- * request slot every 1/rate seconds (no burst), so N requests of a class take at least (N-1)/rate seconds and never
- * exceed the per-second quota even when several executions in this n8n process share a credential. Acquiring
- * waits for the next slot; it never fails. Each retry attempt takes a new slot.
+ * Request pacing per AWS identity, one bucket per quota class (partner-central.md C7). A bucket lets one request
+ * through every 1/rate seconds (no burst), so N requests of a class take at least (N-1)/rate seconds and stay under
+ * the per-second quota even when several executions in this n8n process share a credential.
  *
- * Limits: the pace is per n8n process. Several queue-mode workers each pace on their own; ThrottlingException
- * retries in the transport absorb the overlap.
+ * Two things keep the pace close to the quota without being throttled (docs/benchmarks.md, backfill):
+ * - Callers take turns (a queue): each waits one interval after the previous caller was actually let through, so
+ *   a caller that woke up late (a busy n8n) does not shorten the gap to the next one.
+ * - The interval carries a margin under the quota that adapts: it grows when the service throttles anyway (requests
+ *   reach AWS with some jitter; another client may share the quota) and shrinks slowly back to the base margin.
+ *
+ * Limits: the pace is per n8n process (see sharedLimiter.ts for several queue-mode workers).
  */
 export class PacedBucket {
 	private nextSlot = 0;
+	private turn: Promise<void> = Promise.resolve();
+	/** Current margin under the quota (fraction of the interval); starts at `baseMargin`, adapts to throttles. */
+	margin: number;
 
-	/** `margin`: the interval is stretched by this fraction (0.03 = 3 % under the quota). */
+	/** `baseMargin`: the interval is stretched by at least this fraction (0.02 = 2 % under the quota). */
 	constructor(
 		public ratePerSecond: number,
-		public margin = 0,
-	) {}
+		public baseMargin = 0,
+	) {
+		this.margin = baseMargin;
+	}
 
 	get intervalMs(): number {
 		return (1000 / this.ratePerSecond) * (1 + this.margin);
@@ -34,16 +43,36 @@ export class PacedBucket {
 		return slot - now;
 	}
 
-	/** The service said "too fast" (another client shares the quota, or timing drifted): skip one slot. */
-	penalize(now: number = Date.now()): void {
-		this.nextSlot = Math.max(now, this.nextSlot) + this.intervalMs;
+	/** Records that a caller was let through at `at`: the next one waits a full interval from then. */
+	granted(at: number = Date.now()): void {
+		this.nextSlot = Math.max(this.nextSlot, at + this.intervalMs);
+		this.margin = Math.max(this.baseMargin, this.margin - MARGIN_DECAY);
 	}
 
+	/**
+	 * The service said "too fast" (arrival jitter, or another client shares the quota): widen the margin. The retry
+	 * takes its turn like any request, a full interval after the last one let through.
+	 */
+	penalize(): void {
+		this.margin = Math.min(MAX_MARGIN, this.margin + MARGIN_STEP);
+	}
+
+	/** Waits for this caller's turn. */
 	async acquire(): Promise<void> {
-		const wait = this.reserve();
-		if (wait > 0) await sleep(wait);
+		const mine = this.turn.then(async () => {
+			const wait = this.reserve();
+			if (wait > 0) await sleep(wait);
+			this.granted();
+		});
+		this.turn = mine;
+		await mine;
 	}
 }
+
+/** Margin added per throttle, taken off again per request let through, and its ceiling (half the quota). */
+export const MARGIN_STEP = 0.04;
+export const MARGIN_DECAY = 0.0004;
+export const MAX_MARGIN = 1;
 
 /** Fixed rates of the classes whose quota AWS documents separately (per second). */
 export const FIXED_RATES: Partial<Record<QuotaClass, number>> = {
@@ -54,11 +83,12 @@ export const FIXED_RATES: Partial<Record<QuotaClass, number>> = {
 };
 
 /**
- * Pace this much under the quota. Requests leave with a few milliseconds of jitter; pacing at exactly the quota
- * made about every second write arrive less than 1 s after the previous one and get throttled (measured:
- * 0.67 of the write quota with 490 throttles for 1,000 creates; docs/benchmarks.md).
+ * Pace at least this much under the quota. Requests reach AWS with a few milliseconds of jitter; pacing at exactly
+ * the quota made about every second write arrive less than 1 s after the previous one and get throttled (measured:
+ * 0.67 of the write quota with 490 throttles for 1,000 creates; docs/benchmarks.md). The margin grows by itself
+ * when throttles still happen (PacedBucket).
  */
-export const SAFETY_MARGIN = 0.03;
+export const SAFETY_MARGIN = 0.02;
 
 export class PartnerCentralLimiter {
 	private readonly buckets = new Map<QuotaClass, PacedBucket>();
@@ -98,9 +128,9 @@ export class PartnerCentralLimiter {
 	}
 
 	/**
-	 * After a ThrottlingException for a paced operation: push the class's next slot back by one interval and
-	 * report true, so the retry waits for a slot instead of an exponential backoff (which wasted a third of the
-	 * quota). Unpaced operations report false and keep the backoff.
+	 * After a ThrottlingException for a paced operation: widen the class's margin and report true, so the retry
+	 * waits for its turn instead of an exponential backoff (which wasted a third of the quota). Unpaced operations
+	 * report false and keep the backoff.
 	 */
 	throttled(operation: string): boolean {
 		const bucket = this.bucketFor(operation);

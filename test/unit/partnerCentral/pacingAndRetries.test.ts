@@ -1,4 +1,10 @@
-import { PacedBucket, PartnerCentralLimiter } from '../../../nodes/shared/partnerCentral/limiter';
+import {
+	MARGIN_DECAY,
+	MARGIN_STEP,
+	MAX_MARGIN,
+	PacedBucket,
+	PartnerCentralLimiter,
+} from '../../../nodes/shared/partnerCentral/limiter';
 import { backoffDelay, isRetryable, withRetries } from '../../../nodes/shared/partnerCentral/retry';
 
 describe('PacedBucket / limiter', () => {
@@ -89,12 +95,35 @@ describe('retries', () => {
 });
 
 describe('pacing margin and throttle handling (benchmark finding: exact pacing lost a third of the write quota)', () => {
-	it('paces a margin under the quota and skips one slot after a throttle', () => {
+	it('paces a margin under the quota; a throttle widens it, requests let through narrow it back to the base', () => {
 		const bucket = new PacedBucket(1, 0.03);
 		const now = 5_000_000;
 		expect([0, 1, 2].map(() => bucket.reserve(now))).toEqual([0, 1030, 2060]);
-		bucket.penalize(now);
-		expect(bucket.reserve(now)).toBe(4120);
+		bucket.penalize();
+		expect(bucket.margin).toBeCloseTo(0.03 + MARGIN_STEP);
+		expect(bucket.intervalMs).toBeCloseTo(1000 * (1.03 + MARGIN_STEP));
+		for (let i = 0; i < 10 * Math.ceil(MARGIN_STEP / MARGIN_DECAY); i++) bucket.granted(now);
+		expect(bucket.margin).toBeCloseTo(0.03);
+		for (let i = 0; i < 1000; i++) bucket.penalize();
+		expect(bucket.margin).toBe(MAX_MARGIN);
+	});
+
+	it('counts the next interval from when a caller was actually let through (a late wake-up does not shorten it)', () => {
+		const bucket = new PacedBucket(1, 0);
+		const now = 9_000_000;
+		expect(bucket.reserve(now)).toBe(0);
+		bucket.granted(now + 40); // woke up 40 ms late
+		expect(bucket.reserve(now + 1000)).toBe(40);
+	});
+
+	it('lets concurrent callers through one at a time, one interval apart', async () => {
+		const bucket = new PacedBucket(20, 0); // 50 ms
+		const at: number[] = [];
+		await Promise.all([1, 2, 3, 4].map(async () => {
+			await bucket.acquire();
+			at.push(Date.now());
+		}));
+		for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(49);
 	});
 
 	it('lets a throttled paced call wait for its slot instead of a backoff; unpaced calls keep the backoff', () => {
