@@ -1,36 +1,47 @@
 /**
- * Template "AWS Partner Central: reconciliation" on real n8n, with "AWS Partner Central to HubSpot" and the error
- * workflow imported as the setup notes say: a first run converges, a run with no drift writes nothing on either
- * side, drift on each side is repaired in the owner's direction, a missing link is added, a queued update is
- * re-applied once the opportunity is editable (and left alone while the review lasts), and a failure recorded by the
- * error workflow is retried.
+ * Template "AWS Partner Central: reconciliation" on real n8n against the shared simulators, with "AWS Partner Central
+ * to HubSpot" and the error workflow imported as the setup notes say. A run with no drift writes nothing on either
+ * side (the simulators' request logs); drift is repaired in the owner's direction both ways, shared fields decided one
+ * by one; a missing link is added; a tagged deal that never reached AWS is created once (the sweep), and one whose
+ * create reached AWS is linked, not created again; a queued update is re-applied once the opportunity is editable;
+ * a failure recorded by the error workflow is retried by the next run.
  */
 import { waitFor, webhookUrl } from '../harness';
 import { configure, driverFor, dumpExecutions, importTemplate, partnerCentralEvent, postEvent, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
-import { addDeal, opportunityFixture, notesOn, startWorld, summaryFixture, tasksOn, type HsRecord, type World } from './world';
+import {
+	advance,
+	awsReview,
+	awsSummary,
+	createOpportunity,
+	dealProps,
+	hubspotOutage,
+	hubspotWrites,
+	mark,
+	notesOf,
+	partnerCentralEdit,
+	pcWrites,
+	reviewStatus,
+	seedDeal,
+	startSimWorld,
+	submitToAws,
+	tasksOf,
+	type SimWorld,
+} from './simWorld';
+import { lifeCycle, nextYearDate, opportunitiesNaming, repEdit, seedLinkedDeal, seedTaggedDeal } from './simWorldC';
 
-jest.setTimeout(15 * 60 * 1000);
+jest.setTimeout(20 * 60 * 1000);
 
 type Summary = Record<string, unknown> & { drift: boolean; text: string };
 
-/** Deal fields matching the opportunity fixture (HubSpot-owned side in step with Partner Central). */
-const same = {
-	description: 'Acme runs nightly batch reports on an overloaded on-premises warehouse.',
-	amount: '60000',
-	closedate: '2027-06-30T00:00:00.000Z',
-	dealstage: 'qualifiedtobuy',
-};
-
-describe('template: reconciliation', () => {
-	let world: World;
+describe('template: reconciliation (simulators)', () => {
+	let w: SimWorld;
 	let t: TemplatesEnv;
 	let reconcile: Driver;
 	let eventUrl: string;
-	let linked: HsRecord;
-	let logDeal: HsRecord;
+	let logDealId: string;
 
-	const run = async (): Promise<Summary> => {
-		const r = await reconcile.run([{}]);
+	const run = async (input: Record<string, unknown> = {}): Promise<Summary> => {
+		const r = await reconcile.run([input]);
 		if (r.status !== 200 || typeof (r.body as Summary[])[0]?.drift !== 'boolean') {
 			console.log(JSON.stringify(r.body).slice(0, 3000));
 			await dumpExecutions(t);
@@ -42,135 +53,186 @@ describe('template: reconciliation', () => {
 	};
 
 	beforeAll(async () => {
-		world = await startWorld();
-		t = await startTemplatesEnv(world);
+		w = await startSimWorld();
+		t = await startTemplatesEnv(w);
 		const errorWf = await importTemplate(t, 'error-handling.json', { publish: true });
 		const pcToHs = await importTemplate(t, 'partner-central-to-hubspot.json', {
 			settings: { errorWorkflow: errorWf.id },
-			edit: (wf) => ({
-				...wf,
-				nodes: wf.nodes.map((n) => (n.name === 'AWS Opportunity Event (alternative)' ? { ...n, disabled: false } : n)),
-			}),
+			edit: (wf) => ({ ...wf, nodes: wf.nodes.map((n) => (n.name === 'AWS Opportunity Event (alternative)' ? { ...n, disabled: false } : n)) }),
 			publish: true,
 		});
 		eventUrl = webhookUrl(t.env.baseUrl, pcToHs.json, 'AWS Opportunity Event (alternative)', t.types);
-		logDeal = addDeal(world, { dealname: 'Sync log' });
-		// Setup steps from the sticky note: the sub-workflow's ID, the summary deal, the HubSpot credential in the
-		// HTTP Request nodes (here also the HubSpot address, since HubSpot is the local world).
-		const setUp = configure(
-			{ partnerCentralToHubSpotWorkflowId: pcToHs.id, hubspotApiUrl: world.hs.url, summaryDealId: logDeal.id },
-			t.creds.hubSpotPartnerCentralApi,
-		);
+		logDealId = seedDeal(w, { dealname: 'Sync log' }).id;
+		// Setup steps from the sticky note: the sub-workflow's ID (n8n's API gave it a new one) and the summary deal.
+		const setUp = configure({ partnerCentralToHubSpotWorkflowId: pcToHs.id, summaryDealId: logDealId }, t.creds.hubSpotPartnerCentralApi);
 		const recon = await importTemplate(t, 'reconciliation.json', { settings: { errorWorkflow: errorWf.id }, edit: setUp, publish: true });
 		reconcile = await driverFor(t, recon.id, 'Reconciliation');
-
-		linked = addDeal(world, { ...same, dealname: '#AWS Data lake migration', aws_opportunity_id: 'O8001' });
-		world.opportunities.set('O8001', opportunityFixture('O8001', { PartnerOpportunityIdentifier: `HUBSPOT-${linked.id}`, LifeCycle: { ReviewStatus: 'Approved' } }));
-		world.summaries.set('O8001', summaryFixture('O8001'));
 	});
 
 	afterAll(async () => {
 		await t?.env.stop();
-		await world?.close();
+		await w?.close();
 	});
 
-	it('a first run converges; the next run finds no drift and writes nothing anywhere', async () => {
-		const first = await run();
-		expect(first.opportunitiesChecked).toBe(1);
-		expect(world.deals.get(linked.id)!.properties.aws_review_status).toBe('Approved');
+	let linked: { dealId: string; opportunityId: string };
 
-		const pcWrites = world.pcWrites().length;
-		const hsWrites = world.hsWrites().length;
-		const notes = world.notes.length;
+	it('a first run converges; the next run finds no drift and writes nothing on either side', async () => {
+		linked = await seedLinkedDeal(w);
+		const first = await run();
+		expect(first.dealsChecked).toBeGreaterThanOrEqual(1);
+		expect(dealProps(w, linked.dealId).aws_review_status).toBe('Pending Submission');
+		expect(dealProps(w, linked.dealId).aws_shared_fields_synced).toBeTruthy();
+
+		const before = mark(w);
+		const notes = notesOf(w, logDealId).length;
 		const second = await run();
 		expect(second.drift).toBe(false);
 		expect(second.text).toContain('no drift');
-		expect(second.dealsChecked).toBe(1);
-		expect(world.pcWrites().length).toBe(pcWrites);
-		expect(world.hsWrites().length).toBe(hsWrites);
-		expect(world.notes.length).toBe(notes);
+		expect(second.dealsChecked).toBe(first.dealsChecked);
+		expect(pcWrites(w, before)).toEqual([]);
+		expect(hubspotWrites(w, before)).toEqual([]);
+		expect(notesOf(w, logDealId)).toHaveLength(notes);
 	});
 
-	it('repairs drift on each side in the owner direction and notes the summary', async () => {
-		// AWS changed its side without an event reaching n8n; the rep moved the close date without a webhook.
-		const o = world.opportunities.get('O8001')!;
-		world.summaries.set('O8001', summaryFixture('O8001', { Insights: { EngagementScore: 'High' } }));
-		world.deals.get(linked.id)!.properties.closedate = '2027-09-30T00:00:00.000Z';
-		const updatesBefore = world.updates.length;
+	it('repairs drift in the owner direction both ways, shared fields one by one, and notes the summary', async () => {
+		// AWS changed its side without an event reaching n8n; the rep moved the close date in HubSpot; a partner user
+		// moved the stage in Partner Central. Close date: HubSpot only -> AWS. Stage: Partner Central only -> HubSpot.
+		awsSummary(w, linked.opportunityId, { engagementScore: 'High' });
+		repEdit(w, linked.dealId, { closedate: `${nextYearDate('09-30')}T00:00:00.000Z` });
+		await advance(w, 1000);
+		partnerCentralEdit(w, linked.opportunityId, { LifeCycle: { Stage: 'Technical Validation' } });
+		const before = mark(w);
 		const s = await run();
 		expect(s.drift).toBe(true);
-		expect(world.deals.get(linked.id)!.properties.aws_engagement_score).toBe('High');
-		expect(world.updates.length).toBe(updatesBefore + 1);
-		expect((o.LifeCycle as Record<string, unknown>).TargetCloseDate).toBe('2027-09-30');
-		expect(notesOn(world, logDeal.id).at(-1)?.properties.hs_note_body).toContain('Reconciliation');
+		const p = dealProps(w, linked.dealId);
+		expect(p.aws_engagement_score).toBe('High');
+		expect(p.dealstage).toBe('presentationscheduled');
+		expect(lifeCycle(w, linked.opportunityId).TargetCloseDate).toBe(nextYearDate('09-30'));
+		expect(lifeCycle(w, linked.opportunityId).Stage).toBe('Technical Validation');
+		expect(pcWrites(w, before)).toEqual(['UpdateOpportunity']);
+		expect(notesOf(w, logDealId).at(-1)).toContain('Reconciliation');
+
+		// Converged: nothing more on either side.
+		const after = mark(w);
+		expect((await run()).drift).toBe(false);
+		expect(pcWrites(w, after)).toEqual([]);
+		expect(hubspotWrites(w, after)).toEqual([]);
 	});
 
-	it('links a deal an opportunity names but that lacks the link', async () => {
-		const unlinked = addDeal(world, { dealname: '#AWS Second project' });
-		world.opportunities.set('O8002', opportunityFixture('O8002', { PartnerOpportunityIdentifier: `HUBSPOT-${unlinked.id}`, LifeCycle: { ReviewStatus: 'Approved' } }));
-		const s = await run();
+	it('changed on both sides: the later change wins (last writer)', async () => {
+		repEdit(w, linked.dealId, { closedate: `${nextYearDate('10-31')}T00:00:00.000Z` });
+		await advance(w, 5000);
+		partnerCentralEdit(w, linked.opportunityId, { LifeCycle: { TargetCloseDate: nextYearDate('11-30') } });
+		const before = mark(w);
+		await run();
+		expect(dealProps(w, linked.dealId).closedate).toBe(`${nextYearDate('11-30')}T00:00:00.000Z`);
+		expect(lifeCycle(w, linked.opportunityId).TargetCloseDate).toBe(nextYearDate('11-30'));
+		expect(pcWrites(w, before)).toEqual([]);
+	});
+
+	it('links a tagged deal whose opportunity reached AWS but never came back (crash), without creating another', async () => {
+		const dealId = seedTaggedDeal(w, { dealname: '#AWS Second project' });
+		const opportunityId = await createOpportunity(w, { PartnerOpportunityIdentifier: `HUBSPOT-${dealId}`, Project: { Title: 'Second project' } });
+		const before = mark(w);
+		const s = await run({ sweepGraceMinutes: 0 });
 		expect(s.linked).toBe(1);
-		const p = world.deals.get(unlinked.id)!.properties;
-		expect(p.aws_opportunity_id).toBe('O8002');
-		expect(p.aws_review_status).toBe('Approved');
+		expect(pcWrites(w, before)).not.toContain('CreateOpportunity');
+		expect(opportunitiesNaming(w, dealId)).toEqual([opportunityId]);
+		const p = dealProps(w, dealId);
+		expect(p.aws_opportunity_id).toBe(opportunityId);
+		expect(p.aws_sync_status).toBe('synced');
+	});
+
+	it('the sweep creates a tagged deal that never reached AWS once, and leaves fresh, invalid and referral deals alone', async () => {
+		const missing = seedTaggedDeal(w, { dealname: '#AWS Third project' });
+		const referral = seedTaggedDeal(w, { dealname: 'Referral #AWS', aws_invitation_id: 'arn:aws:partnercentral:us-east-1::catalog/Sandbox/engagement-invitation/engi-0000000000001' });
+		const invalid = seedDeal(w, { dealname: '#AWS No company', amount: '1000' }).id;
+		const fresh = seedTaggedDeal(w, { dealname: '#AWS Just created' });
+
+		// Only the sweep, as after a crash: grace 0 takes every unlinked tagged deal.
+		const before = mark(w);
+		const s = await run({ passes: 'sweep', sweepGraceMinutes: 0 });
+		expect(s.created).toBeGreaterThanOrEqual(1);
+		expect(opportunitiesNaming(w, missing)).toHaveLength(1);
+		expect(dealProps(w, missing).aws_opportunity_id).toBe(opportunitiesNaming(w, missing)[0]);
+		expect(opportunitiesNaming(w, referral)).toHaveLength(0);
+		expect(dealProps(w, invalid).aws_sync_status).toBe('invalid');
+		expect(notesOf(w, invalid).at(-1)).toBeTruthy();
+		expect(opportunitiesNaming(w, fresh)).toHaveLength(1); // grace 0: created too
+		const creates = pcWrites(w, before).filter((op) => op === 'CreateOpportunity').length;
+
+		// A second sweep finds nothing left to do.
+		const again = mark(w);
+		const s2 = await run({ passes: 'sweep', sweepGraceMinutes: 0 });
+		expect(s2.created ?? 0).toBe(0);
+		expect(pcWrites(w, again)).toEqual([]);
+		expect(hubspotWrites(w, again)).toEqual([]);
+		expect(creates).toBe(2);
+
+		// With the default grace period a deal changed a moment ago is left to the live sync.
+		const recent = seedTaggedDeal(w, { dealname: '#AWS Changed a moment ago' });
+		const graced = await run({ passes: 'sweep' });
+		expect(graced.created ?? 0).toBe(0);
+		expect(opportunitiesNaming(w, recent)).toHaveLength(0);
+		repEdit(w, recent, { dealname: 'Changed a moment ago (co-sell dropped)' }); // keeps the later runs' counts exact
 	});
 
 	it('queues a HubSpot change while AWS reviews, and re-applies it once the opportunity is editable again', async () => {
-		const deal = addDeal(world, { ...same, dealname: '#AWS Data lake migration', aws_opportunity_id: 'O8005' });
-		world.opportunities.set('O8005', opportunityFixture('O8005', { PartnerOpportunityIdentifier: `HUBSPOT-${deal.id}`, LifeCycle: { ReviewStatus: 'Approved' } }));
+		const q = await seedLinkedDeal(w, { deal: { dealname: '#AWS Review project' }, opportunity: { Project: { Title: 'Review project' } } });
 		await run(); // converge
-		world.deals.get(deal.id)!.properties.closedate = '2027-12-31T00:00:00.000Z';
-		(world.opportunities.get('O8005')!.LifeCycle as Record<string, unknown>).ReviewStatus = 'In review';
-		const before = world.updates.length;
+		await submitToAws(w, q.opportunityId);
+		await advance(w, w.pc.sim.config.reviewStartDelayMs);
+		expect(reviewStatus(w, q.opportunityId)).toBe('In review');
+		await run(); // the review status reaches HubSpot
+		repEdit(w, q.dealId, { closedate: `${nextYearDate('12-31')}T00:00:00.000Z` });
+
+		const before = mark(w);
 		const queued = await run();
 		expect(queued.queued).toBe(1);
-		expect(world.updates.length).toBe(before);
-		expect(world.deals.get(deal.id)!.properties.aws_update_queued).toBe('true');
-		// A second run during the review writes nothing about this deal.
-		const aboutDeal = () => world.hsWrites().filter((r) => JSON.stringify(r.body ?? '').includes(`"${deal.id}"`)).length;
-		const writesBefore = aboutDeal();
-		await run();
-		expect(aboutDeal()).toBe(writesBefore);
-		expect(world.deals.get(deal.id)!.properties.aws_update_queued).toBe('true');
+		expect(pcWrites(w, before)).toEqual([]);
+		expect(dealProps(w, q.dealId).aws_update_queued).toBe('true');
 
-		(world.opportunities.get('O8005')!.LifeCycle as Record<string, unknown>).ReviewStatus = 'Approved';
+		// A second run during the review writes nothing.
+		const during = mark(w);
+		await run();
+		expect(pcWrites(w, during)).toEqual([]);
+		expect(hubspotWrites(w, during)).toEqual([]);
+
+		await awsReview(w, q.opportunityId, 'Approved');
+		const approved = mark(w);
 		const applied = await run();
 		expect(applied.hubspotToPartnerCentralRepairs).toBe(1);
-		expect(world.updates.at(-1)?.id).toBe('O8005');
-		expect((world.opportunities.get('O8005')!.LifeCycle as Record<string, unknown>).TargetCloseDate).toBe('2027-12-31');
-		expect(world.deals.get(deal.id)!.properties.aws_update_queued).toBe('false');
-		expect(world.deals.get(deal.id)!.properties.aws_sync_status).toBe('synced');
+		expect(pcWrites(w, approved)).toEqual(['UpdateOpportunity']);
+		expect(lifeCycle(w, q.opportunityId).TargetCloseDate).toBe(nextYearDate('12-31'));
+		const p = dealProps(w, q.dealId);
+		expect(p.aws_update_queued).toBe('false');
+		expect(p.aws_sync_status).toBe('synced');
+		expect(p.aws_review_status).toBe('Approved');
 	});
 
 	it('a failure recorded by the error workflow is retried by the next run', async () => {
-		const deal = addDeal(world, {
-			...same,
-			dealname: '#AWS Data lake migration',
-			aws_opportunity_id: 'O8003',
-			aws_review_status: 'Submitted',
-			aws_sync_status: 'synced',
-		});
-		world.opportunities.set('O8003', opportunityFixture('O8003', { LifeCycle: { ReviewStatus: 'Action Required', ReviewComments: 'Add the use case.' } }));
-		world.summaries.set('O8003', summaryFixture('O8003'));
-		world.hubspotOutage = { remaining: 1000, paths: /^POST \/crm\/v3\/objects\/tasks$/ };
-		await postEvent(eventUrl, partnerCentralEvent('Opportunity Updated', { opportunity: { identifier: 'O8003' } }));
-		await waitFor(async () => world.deals.get(deal.id)!.properties.aws_sync_status === 'error', { timeoutMs: 60_000, what: 'the error workflow' }).catch(
-			async (error: unknown) => {
+		const f = await seedLinkedDeal(w, { deal: { dealname: '#AWS Failing project' }, opportunity: { Project: { Title: 'Failing project' } } });
+		await run(); // converge
+		await submitToAws(w, f.opportunityId);
+		await awsReview(w, f.opportunityId, 'Action Required', 'Add the use case.');
+		const restore = hubspotOutage(w, '/crm/v3/objects/tasks', 'POST');
+		try {
+			await postEvent(eventUrl, partnerCentralEvent('Opportunity Updated', { opportunity: { identifier: f.opportunityId } }));
+			await waitFor(async () => dealProps(w, f.dealId).aws_sync_status === 'error', { timeoutMs: 90_000, what: 'the error workflow' }).catch(async (error: unknown) => {
 				await dumpExecutions(t);
 				throw error;
-			},
-		);
-		world.hubspotOutage = { remaining: 0, paths: /./ };
-		expect(tasksOn(world, deal.id)).toHaveLength(0);
+			});
+		} finally {
+			restore();
+		}
+		expect(tasksOf(w, f.dealId)).toHaveLength(0);
 
 		const s = await run();
 		expect(s.retried).toBe(1);
-		const p = world.deals.get(deal.id)!.properties;
-		// Off the retry list: synced by the retry pass (the HubSpot pass may then queue HubSpot-side differences that
-		// AWS does not accept while the review says Action Required).
+		const p = dealProps(w, f.dealId);
 		expect(p.aws_sync_status).not.toBe('error');
-		expect(p.aws_last_error).toBe('');
+		expect(p.aws_last_error ?? '').toBe('');
 		expect(p.aws_review_status).toBe('Action Required');
-		expect(tasksOn(world, deal.id)).toHaveLength(1);
+		expect(tasksOf(w, f.dealId)).toHaveLength(1);
 	});
 });
