@@ -13,10 +13,12 @@ export function normalizeEmail(value: string): string {
 	return value.trim().toLowerCase();
 }
 
+/** A host name: dot-separated labels of letters, digits and hyphens, at most 63 characters each and 253 in all (RFC 1035). */
 export function isPlausibleDomain(domain: string): boolean {
-	return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain);
+	return domain.length <= 253 && /^[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})+$/.test(domain);
 }
 
+/** local@domain.tld, at most 254 characters with a local part of at most 64 (RFC 5321 limits). */
 export function isPlausibleEmail(email: string): boolean {
-	return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+	return email.length <= 254 && /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(email);
 }
