@@ -35,6 +35,13 @@ export const WORKFLOW_ID_SETTINGS: Record<string, string> = {
 	errorWorkflowId: 'error-handling.json',
 };
 
+/** What the demo user should know about a published template that no outside event starts. */
+const PUBLISHED_NOTE: Record<string, string> = {
+	'error-handling.json': 'n8n runs it when another template fails',
+	'setup.json': 'run it once by hand: open it and click Execute workflow',
+	'reconciliation.json': 'scheduled nightly at 02:00; to run it now, open it and click Execute workflow',
+};
+
 /** Why a template is left unpublished when n8n refuses to publish it (shown next to n8n's own message). */
 const UNPUBLISHED_REASON: Record<string, string> = {
 	'error-handling.json': 'n8n starts an error workflow itself when another workflow fails; it needs no publishing',
@@ -204,10 +211,7 @@ export async function publishOrExplain(
 ): Promise<{ published: boolean; note?: string }> {
 	try {
 		await api.publishWorkflow(id);
-		return {
-			published: true,
-			note: file === 'setup.json' ? UNPUBLISHED_REASON[file] : undefined,
-		};
+		return { published: true, note: PUBLISHED_NOTE[file] };
 	} catch (error) {
 		const message = (error as Error).message.replace(/\s+/g, ' ').slice(0, 300);
 		const why = UNPUBLISHED_REASON[file];
