@@ -26,10 +26,12 @@ export function asErrorBody(body: unknown): HubSpotErrorBody {
 		try {
 			return JSON.parse(body) as HubSpotErrorBody;
 		} catch {
-			return { message: body };
+			return { message: body.slice(0, 500) };
 		}
 	}
-	return typeof body === 'string' && body ? { message: body.slice(0, 500) } : {};
+	// A proxy or gateway page (HTML) is no message for a person: the status says more.
+	if (typeof body === 'string' && body.trim().startsWith('<')) return {};
+	return typeof body === 'string' && body.trim() ? { message: body.trim().slice(0, 500) } : {};
 }
 
 /** The two 429 body shapes HubSpot sends: `errorType: RATE_LIMIT` + `policyName`, or `category: RATE_LIMITS`. */
@@ -55,7 +57,8 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	const text = String(raw).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(parseFloat(text) * 1000);
-	const date = Date.parse(text);
+	// An HTTP date names its weekday and month; a bare "-1" or "2026" is not one.
+	const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
 	if (!Number.isNaN(date)) return Math.max(0, date - now);
 	return undefined;
 }
@@ -69,7 +72,10 @@ export function fieldErrors(body: HubSpotErrorBody): string[] {
 			detail.in ??
 			(typeof detail.context?.propertyName === 'string' ? detail.context.propertyName : undefined) ??
 			(Array.isArray(detail.context?.propertyName) ? String(detail.context?.propertyName) : undefined);
-		const message = detail.message ?? detail.code ?? 'invalid';
+		let message = detail.message ?? detail.code ?? 'invalid';
+		// A 403 names the scopes it wants in context.requiredGranularScopes (hubspot.md 4; the message alone does not).
+		const scopes = detail.context?.requiredGranularScopes;
+		if (Array.isArray(scopes) && scopes.length) message = `${message} ${scopes.map(String).join(', ')}`;
 		lines.push(where ? `${where}: ${message}` : message);
 	}
 	return lines;
@@ -89,6 +95,8 @@ export interface HubSpotErrorContext {
 	method: string;
 	path: string;
 	itemIndex?: number;
+	/** Retry-After of the answer, when HubSpot sent one (a 429 that was not waited out says how long it asked). */
+	retryAfterMs?: number;
 }
 
 /** A NodeApiError carrying HubSpot's message, category, correlation ID and per-field errors. */
@@ -99,9 +107,14 @@ export function hubspotApiError(node: INode, rawBody: unknown, ctx: HubSpotError
 		ctx.status === 401 ? 'INVALID_AUTHENTICATION' : ctx.status === 403 ? 'MISSING_SCOPES' : ctx.status === 404 ? 'OBJECT_NOT_FOUND' : undefined;
 	const fields = fieldErrors(body);
 	const message = `HubSpot: ${body.message ?? `request failed with HTTP ${ctx.status}`}`;
+	const retryAfter =
+		ctx.retryAfterMs !== undefined && (ctx.status === 429 || category === 'RATE_LIMITS')
+			? `HubSpot asked to wait ${Math.ceil(ctx.retryAfterMs / 1000)} s before retrying (Retry-After).`
+			: undefined;
 	const description = [
-		fields.length ? `Field errors: ${fields.join('; ')}` : undefined,
+		fields.length ? `${ctx.status === 403 ? 'Details' : 'Field errors'}: ${fields.join('; ')}` : undefined,
 		HINTS[category ?? fallback ?? ''],
+		retryAfter,
 		`HTTP ${ctx.status} on ${ctx.method} ${ctx.path}`,
 		category ? `Category: ${category}${body.subCategory ? ` (${body.subCategory})` : ''}` : undefined,
 		body.correlationId ? `Correlation ID (quote it to HubSpot support): ${body.correlationId}` : undefined,

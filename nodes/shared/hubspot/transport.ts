@@ -11,7 +11,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { asErrorBody, hubspotApiError, isRateLimitBody, parseRetryAfter, rateLimitPolicy } from './errors';
 import { isSearchPath, limiterFor } from './limiter';
 import type { Outcome } from './retryPolicy';
-import { decideRetry } from './retryPolicy';
+import { decideRetry, MAX_RETRY_WAIT_MS } from './retryPolicy';
 
 export const HUBSPOT_CREDENTIAL_TYPE = 'hubSpotPartnerCentralApi';
 export const DEFAULT_HUBSPOT_BASE_URL = 'https://api.hubapi.com';
@@ -108,7 +108,7 @@ interface FullResponse {
 
 /**
  * One HubSpot API call with the credential `hubSpotPartnerCentralApi`: client-side rate limiting per credential
- * (search paths also 5/s), 429 handling with Retry-After (both body shapes), bounded retries with backoff and
+ * (the tier's calls per 10 s; searches 5/s in their own bucket), 429 handling with Retry-After (both body shapes), bounded retries with backoff and
  * jitter for 5xx/timeouts/resets on idempotent requests, and NodeApiError with HubSpot's message, category,
  * correlation ID and field errors. Returns the parsed response body (`{}` for 204).
  */
@@ -141,9 +141,11 @@ export async function hubspotRequest(
 	const wait = async (ms: number) => await abortableSleep(ms, cancel);
 	let rateRetries = 0;
 	let transientRetries = 0;
+	// CRM search has its own bucket and is exempt from the ten-secondly one (hubspot.md 4: the spec marks search
+	// `x-hubspot-rate-limit-exemptions: ["ten-secondly"]`), so a search takes a search slot only.
+	const bucket = search ? limiter.search : limiter.general;
 	for (;;) {
-		let delay = limiter.general.take();
-		if (search) delay = Math.max(delay, limiter.search.take());
+		const delay = bucket.take();
 		if (delay > 0) await wait(delay);
 
 		let response: FullResponse;
@@ -188,10 +190,9 @@ export async function hubspotRequest(
 		if (outcome) {
 			const retries = outcome.kind === 'rateLimited' ? rateRetries : transientRetries;
 			const decision = decideRetry(outcome, retries, idempotent);
-			if (outcome.kind === 'rateLimited' && decision.delayMs > 0) {
-				limiter.general.pause(decision.delayMs);
-				if (search) limiter.search.pause(decision.delayMs);
-			}
+			// The bucket HubSpot refused waits for everyone; a wait too long to hold an execution for is not imposed on
+			// later calls (they get their own answer from HubSpot).
+			if (outcome.kind === 'rateLimited' && decision.delayMs > 0 && decision.delayMs <= MAX_RETRY_WAIT_MS) bucket.pause(decision.delayMs);
 			if (decision.retry) {
 				if (outcome.kind === 'rateLimited') rateRetries++;
 				else transientRetries++;
@@ -205,6 +206,7 @@ export async function hubspotRequest(
 			method: req.method,
 			path: req.path,
 			itemIndex: options.itemIndex,
+			retryAfterMs,
 		});
 	}
 }
