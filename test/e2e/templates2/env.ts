@@ -46,9 +46,18 @@ export interface TemplatesEnv {
 export async function startTemplatesEnv(world: WorldEndpoints): Promise<TemplatesEnv> {
 	const hubspotUrl = world.hubspot?.url ?? world.hs?.url;
 	if (!hubspotUrl) throw new Error('startTemplatesEnv: the world has no HubSpot URL');
-	const webhookSettings = world.hubspot?.core.webhooks.settings;
 	const env = await startN8n({ log: (m) => console.log(m) });
+	try {
+		return await configureEnv(env, world, hubspotUrl);
+	} catch (error) {
+		await env.stop(); // never leave n8n running when the set-up fails
+		throw error;
+	}
+}
+
+async function configureEnv(env: N8nEnvironment, world: WorldEndpoints, hubspotUrl: string): Promise<TemplatesEnv> {
 	const types = await env.api.nodeTypes();
+	const webhookSettings = world.hubspot?.core.webhooks.settings;
 	const creds: TemplatesEnv['creds'] = {};
 	creds.awsPartnerCentralApi = await env.api.createCredential('AWS Partner Central (e2e)', 'awsPartnerCentralApi', {
 		authentication: 'accessKeys',
