@@ -180,6 +180,19 @@ describe('Deal > Get Deal', () => {
 		expect(survivor.out[0].json).toMatchObject({ id: a, merged: false });
 	});
 
+	it('with "The Merged Deal Itself", returns the merged-away deal\'s own properties and names the survivor', async () => {
+		const [a, b] = seedDeals(2, (i) => ({ dealname: `M${i}`, ...(i === 1 ? { description: 'from b' } : {}) }));
+		sim.ui.merge('deals', a, b);
+		const { out } = await run(get({ dealId: b, properties: 'dealname, description', options: { mergedDeal: 'mergedAway' } }));
+		expect(out[0].json).toMatchObject({ id: b, requestedId: b, merged: true, mergedIntoDealId: a, archived: true, found: true });
+		expect(out[0].json.properties).toMatchObject({ dealname: 'M1', description: 'from b' });
+		// A deal that was not merged is read once, as usual.
+		sim.resetCounters();
+		const live = await run(get({ dealId: a, options: { mergedDeal: 'mergedAway' } }));
+		expect(live.out[0].json).toMatchObject({ id: a, merged: false });
+		expect(sim.counters().byCategory['objects.get']).toBe(1);
+	});
+
 	it('reads a deleted deal only with Include Deleted Deals', async () => {
 		const [id] = seedDeals(1, () => ({ dealname: 'Gone' }));
 		sim.ui.delete('deals', id);

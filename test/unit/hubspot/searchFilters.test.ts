@@ -1,5 +1,5 @@
 /** Search filter rows to HubSpot filterGroups (hubspot.md 2.2 "Search", 2.4 limits), and the output of Get Deal. */
-import { getDealOutput } from '../../../nodes/HubSpotPartnerCentral/actions/deal/get.operation';
+import { getDealOutput, mergedAwayOutput } from '../../../nodes/HubSpotPartnerCentral/actions/deal/get.operation';
 import { withIdFloor } from '../../../nodes/shared/hubspot/objects';
 import { buildFilterGroups, FilterError, toHubSpotFilter } from '../../../nodes/shared/hubspot/searchFilters';
 
@@ -76,5 +76,9 @@ describe('getDealOutput', () => {
 		const out = getDealOutput(requested, body);
 		expect(out).toMatchObject({ found: true, requestedId: requested, createdAt: '2026-01-01T00:00:00.000Z', ...expected });
 		if (!expected.merged) expect(out).not.toHaveProperty('mergedIntoDealId');
+	});
+
+	it('mergedAwayOutput: the merged deal\'s own record, merged into the survivor', () => {
+		expect(mergedAwayOutput('3', raw('3', undefined, true), '1')).toMatchObject({ id: '3', requestedId: '3', merged: true, mergedIntoDealId: '1', archived: true });
 	});
 });

@@ -19,6 +19,21 @@ export const description: INodeProperties[] = [
 				'Whether to also return a deal that was deleted and is still in HubSpot\'s recycle bin (the output then has archived: true and archivedAt)',
 		},
 		{
+			displayName: 'For a Merged Deal, Return',
+			name: 'mergedDeal',
+			type: 'options',
+			default: 'survivor',
+			options: [
+				{ name: 'The Surviving Deal', value: 'survivor', description: 'The deal it was merged into, as HubSpot answers' },
+				{
+					name: 'The Merged Deal Itself',
+					value: 'mergedAway',
+					description: 'Its own properties as they were before the merge (from the recycle bin), e.g. to move its AWS link to the survivor',
+				},
+			],
+			description: 'What to return when the ID belongs to a deal that was merged into another one. Both say merged: true and mergedIntoDealId.',
+		},
+		{
 			displayName: 'Output "Not Found" Instead of Failing',
 			name: 'notFoundOutput',
 			type: 'boolean',
@@ -70,6 +85,11 @@ export function getDealOutput(requestedId: string, raw: IDataObject): IDataObjec
 	return json;
 }
 
+/** The output for the merged-away deal's own record, read from the recycle bin, naming the survivor. */
+export function mergedAwayOutput(requestedId: string, own: IDataObject, survivorId: string): IDataObject {
+	return { ...getDealOutput(requestedId, own), merged: true, mergedIntoDealId: survivorId };
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await perItem(this, items, async (i) => {
 		const dealId = requiredString(this, 'dealId', i, 'Deal ID');
@@ -78,7 +98,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const properties = dealPropertiesToRead(this, i, MERGE_PROPERTIES);
 		let raw = await readDeal(this, dealId, properties, false, i);
 		if (!raw && options.includeDeleted === true) raw = await readDeal(this, dealId, properties, true, i);
-		if (raw) return getDealOutput(dealId, raw);
+		if (raw) {
+			const live = getDealOutput(dealId, raw);
+			if (live.merged !== true || options.mergedDeal !== 'mergedAway') return live;
+			const own = await readDeal(this, dealId, properties, true, i);
+			// HubSpot no longer keeps the merged record: say so by returning the survivor (merged: true).
+			return own && String(own.id) === dealId ? mergedAwayOutput(dealId, own, String(raw.id)) : live;
+		}
 		if (options.notFoundOutput === true) return { id: dealId, found: false };
 		const message = `HubSpot: deal ${dealId} does not exist (${options.includeDeleted === true ? 'deleted and purged?' : 'deleted?'})`;
 		throw new NodeApiError(this.getNode(), { message, dealId }, {
