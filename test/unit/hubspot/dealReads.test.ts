@@ -83,6 +83,16 @@ describe('Deal > Search Deals', () => {
 		expect(out.map((o) => o.json.id)).toEqual([ids[2], ids[4], ids[0]]);
 	});
 
+	it('Text Search finds words in the deal name, on top of the filters; a date filter takes milliseconds', async () => {
+		const ids = seedDeals(3, (i) => ({ dealname: ['Acme migration', 'Acme renewal', 'Globex migration'][i], closedate: ['2026-01-10', '2026-03-10', '2026-01-20'][i] }));
+		const { out } = await run(search({ options: { query: 'migra' } }));
+		expect(out.map((o) => o.json.id)).toEqual([ids[0], ids[2]]);
+		const filtered = await run(
+			search({ options: { query: 'acme' }, filters: { filter: [{ propertyName: 'closedate', operator: 'LT', value: String(Date.parse('2026-02-01T00:00:00Z')) }] } }),
+		);
+		expect(filtered.out.map((o) => o.json.id)).toEqual([ids[0]]);
+	});
+
 	it('sorts by deal id descending', async () => {
 		const ids = seedDeals(4, (i) => ({ dealname: `D${i}` }));
 		const { out } = await run(search({ options: { sortDirection: 'DESCENDING' } }));

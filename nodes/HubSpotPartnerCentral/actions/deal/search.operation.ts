@@ -68,7 +68,7 @@ export const description: INodeProperties[] = [
 						default: '',
 						displayOptions: { hide: { operator: ['HAS_PROPERTY', 'NOT_HAS_PROPERTY'] } },
 						description:
-							'What to compare with. Dates as YYYY-MM-DD, an ISO date-time or milliseconds since 1970; numbers without thousands separators; Is Any Of / Is None Of take a comma-separated list.',
+							'What to compare with. Dates and times: milliseconds since 1970 (e.g. {{ $now.minus({ days: 30 }).toMillis() }}) work for every date property; numbers without thousands separators; Is Any Of / Is None Of take a comma-separated list.',
 					},
 					{
 						displayName: 'Group',
