@@ -22,6 +22,7 @@
  *   awsSummary(w, id, {seller, score, ...})    AWS changes its side: seller (AWSAccountOwner), engagement score,
  *                                              next steps, AWS stage (GetAwsOpportunitySummary, Opportunity Updated)
  *   partnerCentralEdit(w, id, changes)         someone edits the opportunity in the Partner Central UI
+ *   eventDestination(w, url, headers)          EventBridge rule + API destination: Opportunity events POSTed to n8n
  *   failNextEngagementTask(w, id)              the next StartEngagementFromOpportunityTask on `id` fails at AWS:
  *                                              a Partner Central UI user clears the customer website while the
  *                                              task runs, so AWS's asynchronous validation fails it
@@ -303,6 +304,16 @@ export function failNextEngagementTask(w: SimWorld, id: string): void {
 			uiEdit(sim, { identifier: id, changes: { Customer: { Account: { WebsiteUrl: null } } } });
 		}
 	};
+}
+
+/**
+ * An EventBridge rule + API destination: Partner Central's events of these detail types (default Opportunity
+ * Updated/Created) are POSTed to `url` with `headers` (the connection's API key), retried as EventBridge does (C8).
+ * Returns a function that removes the rule.
+ */
+export function eventDestination(w: SimWorld, url: string, headers: Record<string, string>, detailTypes = ['Opportunity Created', 'Opportunity Updated']): () => void {
+	const sink = w.pc.sim.events.addSink({ type: 'http', url, headers, detailTypes, catalogs: [CATALOG] });
+	return () => w.pc.sim.events.removeSink(sink.id);
 }
 
 // ---------------------------------------------------------------- request logs
