@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { EventEnvelope } from '../../simulators/partnerCentral';
 import { waitFor } from '../harness';
 import { E2E_EVENT_API_KEY, postEvent, type TemplatesEnv } from './env';
 import { DEAL_OWNER, notesOf, type SimWorld } from './simWorld';
@@ -57,9 +58,9 @@ export function emittedEvents(w: SimWorld, keep: (e: { 'detail-type': string; de
 }
 
 /** EventBridge delivers these events once more (at least once, C8 best practices: duplicates happen). */
-export async function replayEvents(url: string, events: Array<Record<string, unknown>>): Promise<void> {
+export async function replayEvents(url: string, events: EventEnvelope[]): Promise<void> {
 	for (const e of events) {
-		const status = await postEvent(url, e);
+		const status = await postEvent(url, { ...e });
 		if (status !== 200) throw new Error(`replaying ${String(e['detail-type'])} answered ${status}`);
 	}
 }
