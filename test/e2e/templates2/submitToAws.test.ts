@@ -4,7 +4,8 @@
  * waited -> written back; every failure (not ready, task failed at AWS, not linked) -> a note with the reasons, sync
  * status error and the checkbox cleared.
  */
-import { driverFor, dumpExecutions, importTemplate, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
+import { webhookUrl } from '../harness';
+import { configure, driverFor, dumpExecutions, importTemplate, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
 import {
 	addSolution,
 	createOpportunity,
@@ -18,8 +19,10 @@ import {
 	reviewStatus,
 	seedDeal,
 	startSimWorld,
+	waitForDeal,
 	type SimWorld,
 } from './simWorld';
+import { routeHubSpotWebhooks } from './simWorldB';
 
 jest.setTimeout(10 * 60 * 1000);
 
@@ -37,8 +40,13 @@ describe('template: Submit HubSpot deals to AWS (simulators)', () => {
 	beforeAll(async () => {
 		w = await startSimWorld();
 		t = await startTemplatesEnv(w);
-		const template = await importTemplate(t, 'submit-to-aws.json', { publish: true });
+		// Settings as ops may set them: also submit when a deal reaches "Contract Sent".
+		const edit = configure({ submitAtStage: 'contractsent' }, t.creds.hubSpotPartnerCentralApi);
+		const template = await importTemplate(t, 'submit-to-aws.json', { edit, publish: true });
 		drive = await driverFor(t, template.id, 'Submit');
+		// HubSpot's app subscriptions point at the published trigger (signed webhooks, as in production).
+		const hookUrl = webhookUrl(t.env.baseUrl, template.json, 'HubSpot Deal Webhook', t.types);
+		await routeHubSpotWebhooks(w, hookUrl, ['deal.propertyChange'], ['aws_submit_request', 'dealstage']);
 	});
 
 	afterAll(async () => {
@@ -79,6 +87,29 @@ describe('template: Submit HubSpot deals to AWS (simulators)', () => {
 		expect(opportunity(w, oppId).RelatedEntityIdentifiers.Solutions).toEqual(['S-0000042']);
 		expect(reviewStatus(w, oppId)).toBe('Submitted');
 		expect(dealProps(w, deal.id).aws_sync_status).toBe('synced');
+	});
+
+	it('a rep ticks "Submit to AWS" in HubSpot: the signed webhook starts the submission', async () => {
+		const oppId = await createOpportunity(w);
+		const deal = seedDeal(w, { dealname: '#AWS Ticked in HubSpot', aws_opportunity_id: oppId, aws_review_status: 'Pending Submission' });
+		w.hubspot.ui.update('deals', deal.id, { aws_submit_request: 'true' });
+		const p = await waitForDeal(w, deal.id, (x) => x.aws_sync_status === 'synced' || x.aws_sync_status === 'error', 'the submission written back', 120_000).catch(async (e: unknown) => {
+			await dumpExecutions(t);
+			throw e;
+		});
+		expect(p.aws_sync_status).toBe('synced');
+		expect(p.aws_submit_request).toBe('false');
+		expect(reviewStatus(w, oppId)).toBe('Submitted');
+	});
+
+	it('a deal reaching the stage set in Settings is submitted without the checkbox', async () => {
+		const oppId = await createOpportunity(w);
+		const deal = seedDeal(w, { dealname: '#AWS Contract sent', aws_opportunity_id: oppId, aws_review_status: 'Pending Submission' });
+		w.hubspot.ui.update('deals', deal.id, { dealstage: 'contractsent' });
+		const p = await waitForDeal(w, deal.id, (x) => x.aws_sync_status === 'synced' || x.aws_sync_status === 'error', 'the submission written back', 120_000);
+		expect(p.aws_sync_status).toBe('synced');
+		expect(reviewStatus(w, oppId)).toBe('Submitted');
+		expect(notesOf(w, deal.id).join(' ')).toContain('Submitted to AWS');
 	});
 
 	it('does nothing for a deal whose checkbox is not ticked', async () => {
