@@ -109,16 +109,46 @@ async function writeCompanies(
 			if (d) out.set(d, { record: company, created: false });
 		}
 	}
-	if (creates.length) {
-		const response = (await hubspotRequest(
-			ctx,
-			{ method: 'POST', path: '/crm/v3/objects/companies/batch/create', body: { inputs: creates.map(([, properties]) => ({ properties })) } },
-			{ itemIndex },
-		)) as IDataObject;
-		for (const raw of (response.results as IDataObject[]) ?? []) {
-			const company = toHsObject(raw);
-			out.set(normalizeDomain(company.properties.domain ?? ''), { record: company, created: true });
+	let pending = creates;
+	for (let attempt = 1; pending.length; attempt++) {
+		try {
+			const response = (await hubspotRequest(
+				ctx,
+				{ method: 'POST', path: '/crm/v3/objects/companies/batch/create', body: { inputs: pending.map(([, properties]) => ({ properties })) } },
+				{ itemIndex },
+			)) as IDataObject;
+			for (const raw of (response.results as IDataObject[]) ?? []) {
+				const company = toHsObject(raw);
+				out.set(normalizeDomain(company.properties.domain ?? ''), { record: company, created: true });
+			}
+			break;
+		} catch (error) {
+			// A create is not repeated blindly (it may have been applied): after a 5xx or a lost connection, look the
+			// domains up again and create only those still missing.
+			// Already a NodeApiError from the transport.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+			if (attempt >= MAX_CREATE_ATTEMPTS || !mayHaveBeenApplied(error)) throw error;
+			const again = await searchAll(
+				ctx,
+				'companies',
+				{ filterGroups: [{ filters: [{ propertyName: 'domain', operator: 'IN', values: pending.map(([d]) => d) }] }], properties: ['name', 'domain'] },
+				{ itemIndex },
+			);
+			for (const c of again) {
+				const d = normalizeDomain(c.properties.domain ?? '');
+				if (!out.has(d) && pending.some(([p]) => p === d)) out.set(d, { record: c, created: true });
+			}
+			pending = pending.filter(([d]) => !out.has(d));
 		}
 	}
 	return { written: out, failed: new Map() };
+}
+
+const MAX_CREATE_ATTEMPTS = 3;
+
+/** A failure after which HubSpot may or may not have applied the request: a 5xx answer or no answer at all. */
+function mayHaveBeenApplied(error: unknown): boolean {
+	const e = error as { httpCode?: string | null; message?: string };
+	const status = Number(e?.httpCode);
+	return (Number.isFinite(status) && status >= 500) || /^Could not reach HubSpot/.test(e?.message ?? '');
 }
