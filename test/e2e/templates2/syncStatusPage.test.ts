@@ -29,6 +29,7 @@ describe('template: sync status page (simulators)', () => {
 	let pageUrl: string;
 	const deals: Record<string, string> = {};
 	const opps: Record<string, string> = {};
+	let reconciliationSummary = '';
 
 	const page = async (headers: Record<string, string> = { 'X-Status-Key': STATUS_KEY }) => {
 		let r = await fetch(pageUrl, { headers });
@@ -66,6 +67,8 @@ describe('template: sync status page (simulators)', () => {
 		const r = await (await driverFor(t, recon.id, 'Reconciliation')).run([{}]);
 		if (r.status !== 200) await dumpExecutions(t);
 		expect(r.status).toBe(200);
+		reconciliationSummary = String((r.body as Array<{ text?: string }>)[0]?.text ?? '');
+		expect(reconciliationSummary).toContain('repaired'); // what it found (drift) is part of its summary
 		opps.broken = await createOpportunity(w, { Customer: { Account: { CompanyName: 'Broken Corp' } } });
 		deals.broken = seedDeal(w, { dealname: '#AWS <Broken> deal', aws_opportunity_id: opps.broken, aws_sync_status: 'error', aws_last_error: 'Update Opportunity: ConflictException', aws_last_sync_at: '2026-11-24T09:00:00.000Z' }).id;
 		opps.waiting = await createOpportunity(w, { Customer: { Account: { CompanyName: 'Waiting Corp' } } });
@@ -137,6 +140,7 @@ describe('template: sync status page (simulators)', () => {
 			expect(text).toContain('#AWS Waiting deal');
 			expect(text).toContain('Recent sync activity (3)');
 			expect(text).toMatch(/Last run .*success/);
+			expect(text).toContain(reconciliationSummary); // the drift the last reconciliation found and repaired
 			expect(text).toContain('Recently changed in AWS Partner Central (3)');
 			const row = await tab.innerText(`tr:has-text("${opps.waiting}") >> nth=-1`);
 			expect(row).toContain('Waiting Corp');
