@@ -12,6 +12,7 @@ import { startStack, type Stack } from '../harness/stack';
 import { hubspotDeals, pcOpportunities } from '../../bench/world';
 import type { BenchSims } from '../../bench/stack';
 import { HOSTILE_STRINGS } from './hostileStrings';
+import { runningCount } from './scenario';
 
 jest.setTimeout(10 * 60 * 1000);
 
@@ -116,10 +117,10 @@ describe('hostile input against template 1 in real n8n', () => {
 			},
 			{ what: 'every hostile deal synced or marked as an error', timeoutMs: 180_000, intervalMs: 2000 },
 		);
-		await waitFor(
-			async () => (await stack.n8n.api.executions(stack.workflows.hubspotToPartnerCentral!.id)).every((e) => e.status !== 'running' && e.status !== 'new'),
-			{ what: 'executions finished', timeoutMs: 120_000 },
-		);
+		await waitFor(async () => (await runningCount(stack.n8n.api, stack.workflows.hubspotToPartnerCentral!.id)) === 0, {
+			what: 'executions finished',
+			timeoutMs: 120_000,
+		});
 		const execs = await stack.n8n.api.executions(stack.workflows.hubspotToPartnerCentral!.id);
 		expect(execs.filter((e) => e.status !== 'success').map((e) => `${e.id}:${e.status}`)).toEqual([]);
 		const opps = pcOpportunities(sims);
