@@ -1,68 +1,130 @@
 /**
- * Template "HubSpot company and contact changes to AWS" on real n8n (with Reconciliation, whose per-deal step it
- * uses): a company's new address is merged into the opportunity of every associated linked deal that AWS lets us
- * edit now; the deal whose opportunity is under review gets the change queued; unlinked deals are skipped.
+ * Template "HubSpot company and contact changes to AWS" on real n8n against the simulators, driven by HubSpot's own
+ * webhooks (a rep edits the company or contact in the HubSpot UI): the change is merged into the opportunity of every
+ * associated linked deal that AWS lets us edit now; the deal whose opportunity is under AWS review gets the change
+ * queued (AWS refuses updates then: nothing sent, nothing lost); unlinked deals are skipped; data AWS would refuse
+ * becomes a note on the deal and nothing is sent.
  */
-import { configure, driverFor, dumpExecutions, importTemplate, startTemplatesEnv, type Driver, type TemplatesEnv } from './env';
-import { addCompany, addDeal, opportunityFixture, startWorld, summaryFixture, type World } from './world';
+import { webhookUrl, waitFor } from '../harness';
+import { dumpExecutions, importTemplate, startTemplatesEnv, type TemplatesEnv } from './env';
+import { createOpportunity, dealProps, mark, opportunity, pcWrites, reviewStatus, startSimWorld, submitToAws, type SimWorld } from './simWorld';
+import { noteTexts, routeHubSpotWebhooks, seedRecordWithDeals, settledExecutions } from './simWorldB';
 
 jest.setTimeout(10 * 60 * 1000);
 
+type Json = Record<string, unknown>;
 
-describe('template: company and contact changes', () => {
-	let world: World;
+/** The properties the template's trigger watches (its "Property Names"), one HubSpot subscription each. */
+const WATCHED = ['name', 'domain', 'website', 'industry', 'address', 'city', 'state', 'zip', 'country', 'email', 'firstname', 'lastname', 'phone', 'jobtitle'];
+
+describe('template: company and contact changes (simulators, HubSpot webhooks)', () => {
+	let w: SimWorld;
 	let t: TemplatesEnv;
-	let drive: Driver;
+	let templateId: string;
+
+	const account = (id: string) => (opportunity(w, id).data.Customer as { Account: Json }).Account;
+	const address = (id: string) => account(id).Address as Json;
+	/** A deal linked to the opportunity, named and dated like it (so only what the scenario changes differs). */
+	const linked = (oppId: string): Record<string, string> => ({
+		dealname: `#AWS ${String((opportunity(w, oppId).data.Project as Json).Title)}`,
+		aws_opportunity_id: oppId,
+		aws_opportunity_arn: opportunity(w, oppId).Arn,
+		aws_catalog: 'Sandbox',
+		closedate: `${String((opportunity(w, oppId).data.LifeCycle as Json).TargetCloseDate)}T00:00:00.000Z`,
+	});
+	const until = async (what: string, ok: () => boolean) => {
+		await waitFor(async () => ok(), { timeoutMs: 90_000, intervalMs: 250, what }).catch(async (e: unknown) => {
+			await dumpExecutions(t);
+			throw e;
+		});
+	};
 
 	beforeAll(async () => {
-		world = await startWorld();
-		t = await startTemplatesEnv(world);
-		const cred = t.creds.hubSpotPartnerCentralApi;
-		const pcToHs = await importTemplate(t, 'partner-central-to-hubspot.json', { publish: true });
-		const recon = await importTemplate(t, 'reconciliation.json', {
-			edit: configure({ partnerCentralToHubSpotWorkflowId: pcToHs.id, hubspotApiUrl: world.hs.url }, cred),
-			publish: true,
-		});
-		const template = await importTemplate(t, 'company-contact-changes.json', {
-			edit: configure({ reconciliationWorkflowId: recon.id, hubspotApiUrl: world.hs.url }, cred),
-			publish: true,
-		});
-		drive = await driverFor(t, template.id, 'Company changes');
+		w = await startSimWorld();
+		t = await startTemplatesEnv(w);
+		const template = await importTemplate(t, 'company-contact-changes.json', { publish: true });
+		templateId = template.id;
+		const url = webhookUrl(t.env.baseUrl, template.json, 'HubSpot Company/Contact Webhook', t.types);
+		await routeHubSpotWebhooks(w, url, ['company.propertyChange', 'contact.propertyChange'], WATCHED);
 	});
 
 	afterAll(async () => {
 		await t?.env.stop();
-		await world?.close();
+		await w?.close();
 	});
 
-	it('merges the new address into editable opportunities and queues it for the one under review', async () => {
-		const editable = addDeal(world, { dealname: '#AWS Editable', aws_opportunity_id: 'O9001', closedate: '2027-06-30T00:00:00.000Z' });
-		const reviewing = addDeal(world, { dealname: '#AWS Reviewing', aws_opportunity_id: 'O9002', closedate: '2027-06-30T00:00:00.000Z' });
-		const unlinked = addDeal(world, { dealname: 'Not co-sold' });
-		world.opportunities.set('O9001', opportunityFixture('O9001', { LifeCycle: { ReviewStatus: 'Pending Submission' } }));
-		world.opportunities.set('O9002', opportunityFixture('O9002', { LifeCycle: { ReviewStatus: 'In review' } }));
-		world.summaries.set('O9001', summaryFixture('O9001'));
-		const company = addCompany(
-			world,
-			{ name: 'Acme Analytics', domain: 'acme.example.com', website: 'https://acme.example.com', country: 'United States', state: 'OR', city: 'Portland', zip: '97201', address: '1 River Way' },
-			[editable.id, reviewing.id, unlinked.id],
+	it('a new company address reaches every editable opportunity, merge-safe; the one under AWS review is queued, not lost', async () => {
+		const editable = await createOpportunity(w);
+		const reviewing = await createOpportunity(w);
+		await submitToAws(w, reviewing);
+		expect(reviewStatus(w, reviewing)).toBe('Submitted');
+		const company = seedRecordWithDeals(
+			w,
+			'companies',
+			{ name: 'Acme Analytics', domain: 'acme.example.com', website: 'https://acme.example.com', country: 'United States', state: 'Washington', city: 'Seattle', zip: '98101' },
+			[
+				linked(editable),
+				linked(reviewing),
+				{ dealname: 'Not co-sold' },
+			],
 		);
-		const before = world.updates.length;
+		const [editableDeal, reviewingDeal, unlinkedDeal] = company.dealIds;
+		const useCase = (opportunity(w, editable).data.Project as Json).CustomerUseCase;
+		const title = (opportunity(w, editable).data.Project as Json).Title;
+		const before = mark(w);
+		const runs = (await t.env.api.executions(templateId, false)).length;
 
-		const r = await drive.run([{ objectType: 'company', objectId: company.id }]);
-		if (r.status !== 200) await dumpExecutions(t);
-		expect(r.status).toBe(200);
+		// The rep types the customer's new address into the company record.
+		w.hubspot.ui.update('companies', company.id, { city: 'Portland', state: 'Oregon', zip: '97201', address: '1 River Way' });
 
-		const updates = world.updates.slice(before);
-		expect(updates.map((u) => u.id)).toEqual(['O9001']);
-		const account = ((world.opportunities.get('O9001')!.Customer as Record<string, unknown>).Account as Record<string, unknown>);
-		expect((account.Address as Record<string, unknown>).City).toBe('Portland');
-		expect((account.Address as Record<string, unknown>).PostalCode).toBe('97201');
+		await until('the editable opportunity has the new address', () => address(editable).City === 'Portland');
+		await settledExecutions(t, templateId, runs + 1);
+		expect(address(editable)).toMatchObject({ City: 'Portland', PostalCode: '97201', StateOrRegion: 'Oregon', StreetAddress: '1 River Way', CountryCode: 'US' });
 		// Merge-safe: what HubSpot does not own stays on the opportunity.
-		expect((world.opportunities.get('O9001')!.Project as Record<string, unknown>).CustomerUseCase).toBe('Migration/Database Migration');
-		expect(world.deals.get(reviewing.id)!.properties.aws_update_queued).toBe('true');
-		expect(world.deals.get(reviewing.id)!.properties.aws_sync_status).toBe('queued');
-		expect(((world.opportunities.get('O9002')!.Customer as Record<string, unknown>).Account as Record<string, unknown>).Address).toMatchObject({ City: 'Seattle' });
-		expect(world.deals.get(unlinked.id)!.properties.aws_sync_status).toBeUndefined();
+		expect((opportunity(w, editable).data.Project as Json).CustomerUseCase).toBe(useCase);
+		expect((opportunity(w, editable).data.Project as Json).Title).toBe(title);
+		expect(account(editable).CompanyName).toBe('Acme Analytics');
+		// Under review: AWS would refuse the update, so nothing is sent and the change waits on the deal.
+		expect(address(reviewing)).toMatchObject({ City: 'Seattle', PostalCode: '98101' });
+		await until('the reviewing deal is queued', () => dealProps(w, reviewingDeal).aws_update_queued === 'true');
+		expect(dealProps(w, reviewingDeal).aws_sync_status).toBe('queued');
+		expect(noteTexts(w, reviewingDeal)).toEqual([expect.stringContaining('AWS is reviewing this opportunity')]);
+		expect(noteTexts(w, reviewingDeal)[0]).toMatch(/Address/);
+		expect(dealProps(w, editableDeal).aws_update_queued).not.toBe('true');
+		expect(dealProps(w, unlinkedDeal).aws_sync_status ?? '').toBe('');
+		// One update, to the editable opportunity only.
+		expect(pcWrites(w, before)).toEqual(['UpdateOpportunity']);
+	});
+
+	it("a contact's new job title and phone reach the opportunities of the contact's deals", async () => {
+		const oppId = await createOpportunity(w);
+		const contact = seedRecordWithDeals(w, 'contacts', { email: 'dana.lee@acme.example.com', firstname: 'Dana', lastname: 'Lee', jobtitle: 'Head of Data' }, [linked(oppId)]);
+		const before = mark(w);
+		const runs = (await t.env.api.executions(templateId, false)).length;
+
+		w.hubspot.ui.update('contacts', contact.id, { jobtitle: 'CTO', phone: '+15035550100' });
+
+		const dana = () => ((opportunity(w, oppId).data.Customer as { Contacts?: Json[] }).Contacts ?? []).find((c) => c.Email === 'dana.lee@acme.example.com');
+		await until('the contact is on the opportunity with the new title', () => dana()?.BusinessTitle === 'CTO');
+		await settledExecutions(t, templateId, runs + 1);
+		expect(dana()).toMatchObject({ FirstName: 'Dana', LastName: 'Lee', BusinessTitle: 'CTO', Phone: '+15035550100' });
+		expect(pcWrites(w, before)).toEqual(['UpdateOpportunity']);
+		expect(dealProps(w, contact.dealIds[0]).aws_update_queued).not.toBe('true');
+	});
+
+	it('a company change AWS would refuse (a country Partner Central does not know): a note on the deal, nothing sent', async () => {
+		const oppId = await createOpportunity(w);
+		const company = seedRecordWithDeals(w, 'companies', { name: 'Acme Analytics', domain: 'acme.example.com', country: 'United States', state: 'Washington', city: 'Seattle', zip: '98101' }, [linked(oppId)]);
+		const before = mark(w);
+		const runs = (await t.env.api.executions(templateId, false)).length;
+
+		w.hubspot.ui.update('companies', company.id, { country: 'Atlantis' });
+
+		await until('a note on the deal', () => noteTexts(w, company.dealIds[0]).length > 0);
+		await settledExecutions(t, templateId, runs + 1);
+		expect(noteTexts(w, company.dealIds[0]).join('\n')).toMatch(/countr/i);
+		expect(dealProps(w, company.dealIds[0]).aws_sync_status).toBe('error');
+		expect(pcWrites(w, before)).toEqual([]);
+		expect(address(oppId)).toMatchObject({ CountryCode: 'US', City: 'Seattle' });
 	});
 });
