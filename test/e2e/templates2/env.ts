@@ -258,20 +258,27 @@ export async function dumpExecutions(t: TemplatesEnv): Promise<void> {
 }
 
 /**
- * The setup steps a template's note asks for, done as a user does them: values typed into Settings, and the HubSpot
- * credential picked in the HTTP Request nodes (n8n cannot preselect a predefined credential there).
+ * The setup steps a template's note asks for, done as a user does them: values typed into Settings (a name the
+ * template's Settings does not have is a mistake in the scenario and fails loudly), and the HubSpot credential picked
+ * in any HTTP Request node (n8n cannot preselect a predefined credential there; the shipped templates have none now).
  */
-export function configure(values: Record<string, string>, hubspotCredential: { id: string; name: string }): (wf: WorkflowJson) => WorkflowJson {
-	return (wf) => ({
-		...wf,
-		nodes: wf.nodes.map((n) => {
-			if (n.name === 'Settings') {
-				const list = (n.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
-				const assignments = list.map((x) => (x.name in values ? { ...x, value: values[x.name] } : x));
-				return { ...n, parameters: { ...n.parameters, assignments: { assignments } } };
-			}
-			if (n.type === 'n8n-nodes-base.httpRequest') return { ...n, credentials: { hubSpotPartnerCentralApi: hubspotCredential } };
-			return n;
-		}),
-	});
+export function configure(values: Record<string, string>, hubspotCredential?: { id: string; name: string }): (wf: WorkflowJson) => WorkflowJson {
+	return (wf) => {
+		const settings = wf.nodes.find((n) => n.name === 'Settings');
+		const known = new Set(((settings?.parameters.assignments as { assignments?: Array<{ name: string }> } | undefined)?.assignments ?? []).map((a) => a.name));
+		const unknown = Object.keys(values).filter((k) => !known.has(k));
+		if (unknown.length) throw new Error(`"${wf.name}" has no Settings field ${unknown.join(', ')} (it has: ${[...known].join(', ')})`);
+		return {
+			...wf,
+			nodes: wf.nodes.map((n) => {
+				if (n.name === 'Settings') {
+					const list = (n.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
+					const assignments = list.map((x) => (x.name in values ? { ...x, value: values[x.name] } : x));
+					return { ...n, parameters: { ...n.parameters, assignments: { assignments } } };
+				}
+				if (n.type === 'n8n-nodes-base.httpRequest' && hubspotCredential) return { ...n, credentials: { hubSpotPartnerCentralApi: hubspotCredential } };
+				return n;
+			}),
+		};
+	};
 }
