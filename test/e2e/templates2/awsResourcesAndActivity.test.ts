@@ -96,7 +96,7 @@ describe('template: AWS engagement activity (simulators, EventBridge events)', (
 		const notes = noteTexts(w, deal.id);
 		const timeline = notes.filter((n) => !n.startsWith('AWS shared'));
 		expect(timeline.sort()).toEqual(
-			[`AWS created the co-sell engagement (engagement ${engagementId}).`, `The engagement invitation was accepted (engagement ${engagementId}).`, 'New engagement member: AWS (AWS account aws).'].sort(),
+			[`AWS created the co-sell engagement (engagement ${engagementId}).`, `The engagement invitation was accepted (engagement ${engagementId}).`, 'New engagement member: AWS, AWS account aws.'].sort(),
 		);
 		const first = snapshotNotes(deal.id).find((n) => n.includes('(revision 1, OpportunitySummaryView'))!;
 		expect(first).toContain('Review status: Submitted');
