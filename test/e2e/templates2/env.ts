@@ -1,6 +1,6 @@
 /**
- * Shared set-up for the Templates-2 scenarios: real n8n (harness), the two credentials pointed at the world's
- * servers, templates imported the way a user does (credentials picked, error workflow chosen in the workflow
+ * Shared set-up for the Templates-2 scenarios: real n8n (harness), the credentials pointed at the simulators
+ * (simWorld.ts), templates imported the way a user does (credentials picked, error workflow chosen in the workflow
  * settings), and a small driver workflow per template that hands items to the template's "Called by Another
  * Workflow" entry and answers with what the template produced.
  */
@@ -18,17 +18,13 @@ import {
 } from '../harness';
 
 /**
- * What the environment needs from the other side: the Partner Central endpoint and HubSpot's base URL. Either the
- * simulators (simWorld.ts: `hubspot`, with its webhook app id and client secret) or the old in-memory world (`hs`).
+ * What the environment needs from the other side (simWorld.ts): the Partner Central endpoint, HubSpot's base URL and
+ * its app's webhook client secret and app id.
  */
 export interface WorldEndpoints {
 	pc: { url: string };
-	hubspot?: { url: string; core: { webhooks: { settings: { clientSecret: string; appId: string } } } };
-	hs?: { url: string };
+	hubspot: { url: string; core: { webhooks: { settings: { clientSecret: string; appId: string } } } };
 }
-
-/** The HubSpot app the scenarios pretend the user created (Own App IDs of the webhook trigger). */
-export const E2E_HUBSPOT_APP_ID = '424242';
 
 /** API key EventBridge's API destination sends to the event trigger. */
 export const E2E_EVENT_API_KEY = 'e2e-eventbridge-key';
@@ -39,13 +35,12 @@ export interface TemplatesEnv {
 	creds: Record<string, { id: string; name: string }>;
 	/** Node types the template uses that this n8n does not know (not built yet); those nodes are left out. */
 	missing: Set<string>;
-	/** The HubSpot app id the webhook trigger's Own App IDs is set to (the simulator's app, else E2E_HUBSPOT_APP_ID). */
+	/** The HubSpot app id the webhook trigger's Own App IDs is set to (the simulator's app, whose token the sync uses). */
 	hubspotAppId: string;
 }
 
 export async function startTemplatesEnv(world: WorldEndpoints): Promise<TemplatesEnv> {
-	const hubspotUrl = world.hubspot?.url ?? world.hs?.url;
-	if (!hubspotUrl) throw new Error('startTemplatesEnv: the world has no HubSpot URL');
+	const hubspotUrl = world.hubspot.url;
 	const env = await startN8n({ log: (m) => console.log(m) });
 	try {
 		return await configureEnv(env, world, hubspotUrl);
@@ -57,7 +52,7 @@ export async function startTemplatesEnv(world: WorldEndpoints): Promise<Template
 
 async function configureEnv(env: N8nEnvironment, world: WorldEndpoints, hubspotUrl: string): Promise<TemplatesEnv> {
 	const types = await env.api.nodeTypes();
-	const webhookSettings = world.hubspot?.core.webhooks.settings;
+	const webhookSettings = world.hubspot.core.webhooks.settings;
 	const creds: TemplatesEnv['creds'] = {};
 	creds.awsPartnerCentralApi = await env.api.createCredential('AWS Partner Central (e2e)', 'awsPartnerCentralApi', {
 		authentication: 'accessKeys',
@@ -69,7 +64,7 @@ async function configureEnv(env: N8nEnvironment, world: WorldEndpoints, hubspotU
 	});
 	creds.hubSpotPartnerCentralApi = await env.api.createCredential('HubSpot (e2e)', 'hubSpotPartnerCentralApi', {
 		accessToken: 'demo-token',
-		clientSecret: webhookSettings?.clientSecret ?? 'demo-secret',
+		clientSecret: webhookSettings.clientSecret,
 		baseUrl: hubspotUrl,
 	});
 	// The EventBridge API destination's key (event trigger in webhook mode) and an n8n API key (error workflow).
@@ -82,7 +77,7 @@ async function configureEnv(env: N8nEnvironment, world: WorldEndpoints, hubspotU
 		apiKey: env.api.apiKey,
 		baseUrl: `${env.baseUrl}/api/v1`,
 	});
-	return { env, types, creds, missing: new Set(), hubspotAppId: webhookSettings?.appId ?? E2E_HUBSPOT_APP_ID };
+	return { env, types, creds, missing: new Set(), hubspotAppId: webhookSettings.appId };
 }
 
 /**
