@@ -4,7 +4,8 @@
  * trigger enabled with a Backfill Start before the deals. Real n8n, simulators with their quotas on.
  */
 import type { WorkflowJson } from '../e2e/harness';
-import { diffCounters, hubspotCounters, mb, PcRecorder, round, sleep, summarisePc } from './recorders';
+import { SAFETY_MARGIN } from '../../nodes/shared/partnerCentral/limiter';
+import { diffCounters, hubspotCounters, mb, PC_WRITE_OPERATIONS, PcRecorder, round, sleep, summarisePc } from './recorders';
 import { MemorySampler, startBenchStack } from './stack';
 import { hubspotDeals, taggedDealsSeed } from './world';
 
@@ -41,6 +42,9 @@ export interface BackfillResult {
 	pcByOperation: Record<string, number>;
 	n8nPeakRssMb: number;
 	n8nBaselineRssMb: number;
+	/** Median real ms between two successive Partner Central write attempts, and the limiter's base interval. */
+	writeGapMedianMs: number;
+	pacedIntervalMs: number;
 }
 
 /** HubSpot's clock runs this far behind n8n's in the benchmark (see BenchSims). */
@@ -111,6 +115,8 @@ export async function runBackfill(opts: BackfillOptions): Promise<BackfillResult
 			(sims.partnerCentral.sim as unknown as { state: { opportunities: Record<string, unknown> } }).state.opportunities,
 		).length;
 		const quota = 1; // writes per simulated second (C7)
+		const writeAts = pcCalls.filter((c) => PC_WRITE_OPERATIONS.has(c.operation)).map((c) => c.at);
+		const gaps = writeAts.slice(1).map((t, i) => t - writeAts[i]).sort((a, b) => a - b);
 		return {
 			deals: n,
 			timeScale,
@@ -136,6 +142,8 @@ export async function runBackfill(opts: BackfillOptions): Promise<BackfillResult
 			pcByOperation: pc.byOperation,
 			n8nPeakRssMb: mb(peak),
 			n8nBaselineRssMb: mb(baseline),
+			writeGapMedianMs: gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0,
+			pacedIntervalMs: round((1000 / (timeScale * quota * (opts.writePace ?? 1))) * (1 + SAFETY_MARGIN), 1),
 		};
 	} finally {
 		await stack.stop();

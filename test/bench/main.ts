@@ -88,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
 			{ metric: 'Partner Central writes per deal', value: b.pcWritesPerDeal },
 			{ metric: 'wall time (s), incl. wait for first poll', value: b.wallSeconds },
 			{ metric: 'Partner Central phase (s)', value: b.writePhaseSeconds },
+			{ metric: 'median real ms between writes / paced interval', value: `${b.writeGapMedianMs} / ${b.pacedIntervalMs}` },
 			{ metric: 'n8n peak RSS (MB) / at start', value: `${b.n8nPeakRssMb} / ${b.n8nBaselineRssMb}` },
 		];
 		if (nv)

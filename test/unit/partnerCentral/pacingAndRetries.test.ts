@@ -116,6 +116,21 @@ describe('pacing margin and throttle handling (benchmark finding: exact pacing l
 		expect(bucket.reserve(now + 1000)).toBe(40);
 	});
 
+	it('lets the retry of a throttled request go half an interval after it when nobody else went or waits', () => {
+		const bucket = new PacedBucket(1, 0);
+		const now = 7_000_000;
+		expect(bucket.reserve(now)).toBe(0);
+		bucket.granted(now);
+		bucket.penalize(now + 50); // answered "too fast" 50 ms later
+		const half = bucket.intervalMs / 2;
+		expect(bucket.reserve(now + 50)).toBeCloseTo(half - 50);
+		const full = bucket.intervalMs;
+		bucket.granted(now + half);
+		// A throttle whose answer came late (another request may have gone since): the retry takes a full turn.
+		bucket.penalize(now + half + full * 0.6);
+		expect(bucket.reserve(now + half)).toBeCloseTo(full);
+	});
+
 	it('lets concurrent callers through one at a time, one interval apart', async () => {
 		const bucket = new PacedBucket(20, 0); // 50 ms
 		const at: number[] = [];
