@@ -85,10 +85,15 @@ export interface QueueWorker {
 export async function startWorkers(
 	count: number,
 	env: Record<string, string>,
-	opts: { concurrency?: number; log?: (m: string) => void } = {},
+	opts: {
+		concurrency?: number;
+		log?: (m: string) => void;
+		/** The staged package to install (preparePackage()); default: packed now from the current build. */
+		packageDir?: string;
+	} = {},
 ): Promise<QueueWorker[]> {
 	const runtime = await ensureN8nRuntime(opts.log);
-	const prepared = await preparePackage(opts.log);
+	const prepared = opts.packageDir ?? (await preparePackage(opts.log));
 	const workers: QueueWorker[] = [];
 	try {
 		for (let i = 0; i < count; i++) {
@@ -151,6 +156,21 @@ export interface QueueStack extends Stack {
 }
 
 /**
+ * Changes some fields of a credential, as a user does in the credential dialog (public API, partial update). Tried
+ * twice: n8n closes idle keep-alive connections after 5 s, and a request sent on one at that moment fails with
+ * "other side closed" before n8n saw it (an idempotent update is safe to repeat).
+ */
+export async function updateCredential(stack: Stack, id: string, fields: Record<string, unknown>): Promise<void> {
+	const send = () => stack.n8n.api.pub('PATCH', `/credentials/${id}`, { data: fields, isPartialData: true });
+	try {
+		await send();
+	} catch (error) {
+		if (!/fetch failed|other side closed|ECONNRESET/i.test(`${(error as Error).message} ${String((error as { cause?: unknown }).cause)}`)) throw error;
+		await send();
+	}
+}
+
+/**
  * The whole product on n8n in queue mode. Throws with the reason when PostgreSQL/Redis cannot be had: callers gate
  * on `queueServicesAvailable()` first and skip with a notice.
  */
@@ -171,8 +191,7 @@ export async function startQueueStack(opts: QueueStackOptions = {}): Promise<Que
 			...(opts.pcCredentialFields ?? {}),
 		};
 		if (pcCred && Object.keys(fields).length) {
-			// What a user does in the credential dialog (public API: partial update of the data).
-			await stack.n8n.api.pub('PATCH', `/credentials/${pcCred.id}`, { data: fields, isPartialData: true });
+			await updateCredential(stack, pcCred.id, fields);
 			log(`Partner Central credential updated: ${Object.keys(fields).join(', ')}`);
 		}
 		workers = await startWorkers(opts.workers ?? 2, env, { concurrency: opts.concurrency, log });
