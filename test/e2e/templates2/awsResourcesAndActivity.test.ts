@@ -150,4 +150,21 @@ describe('template: AWS engagement activity (simulators, EventBridge events)', (
 		await allHandled();
 		expect(hubspotWrites(w, before)).toEqual([]);
 	});
+
+	it('HubSpot briefly unavailable while the notes are written: each still lands exactly once', async () => {
+		const oppId = await createOpportunity(w);
+		const deal = seedDeal(w, { dealname: '#AWS Flaky HubSpot', aws_opportunity_id: oppId });
+		await allHandled();
+		// HubSpot answers 503 to the next two note creations (as its API gateway does during an incident).
+		w.hubspot.addFault({ kind: 'error', status: 503, path: '/crm/v3/objects/notes', method: 'POST', count: 2, body: { status: 'error', message: 'Service unavailable', category: 'SERVICE_UNAVAILABLE' } });
+		const { engagementId } = await submitToAws(w, oppId);
+		await until('engagement and first snapshot noted', () => noteTexts(w, deal.id).length >= 2);
+		await allHandled();
+		const notes = noteTexts(w, deal.id);
+		expect(notes.filter((n) => n.startsWith('AWS created the co-sell engagement'))).toEqual([`AWS created the co-sell engagement (engagement ${engagementId}).`]);
+		expect(notedRevisions(deal.id)).toEqual(snapshotsOf(w, oppId));
+		expect(notes).toHaveLength(2);
+		expect(w.hubspot.core.requests.filter((r) => r.method === 'POST' && r.path === '/crm/v3/objects/notes' && r.status === 503)).toHaveLength(2);
+	});
 });
+
