@@ -108,6 +108,8 @@ describe('template: sync status page (simulators)', () => {
 		}
 		expect(html).toMatch(/<strong>HubSpot<\/strong><br><span class="bad">Failing<\/span>/);
 		expect(html).toContain('Could not read');
+		expect(html).toContain('unknown (HubSpot unreadable)'); // never "not linked" while HubSpot cannot be asked
+		expect(html).not.toContain('not linked');
 		expect(html).toMatch(/<strong>AWS Partner Central<\/strong><br><span class="ok">OK<\/span>/);
 	});
 
