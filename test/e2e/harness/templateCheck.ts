@@ -17,12 +17,26 @@ export interface NodeTypeDescription {
 	credentials?: Array<{ name: string }>;
 }
 
+/** The fixed ids templates ship with: `awspc` and eleven letters or digits (n8n ids are 16 characters). */
+export const SHIPPED_ID = /^awspc[A-Za-z0-9]{11}$/;
+
+/** workflows/error-handling.json's id: every other template names it as its error workflow. */
+export const ERROR_WORKFLOW_ID = 'awspcSyncErrors1';
+
 export function staticTemplateProblems(wf: WorkflowJson): string[] {
 	const problems: string[] = [];
 	const raw = JSON.stringify(wf);
 	if ((wf.meta as { instanceId?: string } | undefined)?.instanceId)
 		problems.push('meta.instanceId is set (instance data)');
-	if (wf.id !== undefined) problems.push('top-level id is set (instance data)');
+	// Templates ship fixed ids of their own (so a CLI import wires the error workflow and sub-workflows by id);
+	// anything else there is one instance's id.
+	if (wf.id !== undefined && !SHIPPED_ID.test(String(wf.id)))
+		problems.push(`top-level id ${String(wf.id)} is not a shipped template id (instance data)`);
+	const errorWorkflow = (wf.settings as { errorWorkflow?: unknown } | undefined)?.errorWorkflow;
+	if (errorWorkflow !== undefined && !SHIPPED_ID.test(String(errorWorkflow)))
+		problems.push(`settings.errorWorkflow ${String(errorWorkflow)} is not a shipped template id (instance data)`);
+	if (wf.id !== ERROR_WORKFLOW_ID && errorWorkflow !== ERROR_WORKFLOW_ID)
+		problems.push(`settings.errorWorkflow must name the error-handling template (${ERROR_WORKFLOW_ID})`);
 	if (wf.versionId !== undefined) problems.push('versionId is set (instance data)');
 	if (wf.pinData && Object.keys(wf.pinData as object).length) problems.push('pinData is not empty');
 	if (/"credentials"\s*:/.test(raw)) problems.push('a node carries credentials (ids or names of one instance)');
