@@ -159,6 +159,23 @@ describe('template: Submit HubSpot deals to AWS (simulators)', () => {
 		expect(notes[0]).toContain('Customer.Account.WebsiteUrl');
 	});
 
+	it('one of two solutions AWS refuses: note with its reason, checkbox cleared, not submitted', async () => {
+		const oppId = await createOpportunity(w);
+		const deal = seedDeal(w, { dealname: '#AWS Unknown solution', aws_opportunity_id: oppId, aws_submit_request: 'true', aws_solution_ids: 'S-1234567, S-0000099' });
+		const before = mark(w);
+		await run([{ dealId: deal.id }]);
+		expect(pcWrites(w, before)).toEqual(['AssociateOpportunity']); // S-1234567 only: S-0000099 does not exist (ResourceNotFound)
+		expect(w.pc.sim.requestLog.filter((x) => x.seq > before.pc && x.operation === 'StartEngagementFromOpportunityTask')).toEqual([]);
+		expect(reviewStatus(w, oppId)).toBe('Pending Submission');
+		const p = dealProps(w, deal.id);
+		expect(p.aws_submit_request).toBe('false');
+		expect(p.aws_sync_status).toBe('error');
+		const notes = notesOf(w, deal.id);
+		expect(notes).toHaveLength(1);
+		expect(notes[0]).toContain('Not submitted to AWS');
+		expect(notes[0]).toContain('S-0000099');
+	});
+
 	it('a deal with no opportunity yet: note saying so, checkbox cleared', async () => {
 		const deal = seedDeal(w, { dealname: 'Untagged deal', aws_submit_request: 'true' });
 		const before = mark(w);
