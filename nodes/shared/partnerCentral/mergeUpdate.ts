@@ -99,13 +99,61 @@ export function revertPath(target: IDataObject, source: IDataObject, path: strin
 	}
 }
 
+/**
+ * Whether a refusal of the edit window goes away by itself. While AWS reviews the opportunity (Submitted,
+ * In review) and while it asks for action (Action Required locks every field it does not ask about) the refusal is
+ * temporary: the change can be sent again once the review ends. After approval (C4.4 frozen fields), after launch
+ * (only delivery models, comments and software revenue), rejected or Closed Lost it is permanent: AWS will never
+ * accept the change on this opportunity. Source: ../shared/reference/partner-central.md C4.
+ */
+export type RefusalKind = 'temporary' | 'permanent';
+
+const REVIEW_IN_PROGRESS = ['Submitted', 'In review', 'Action Required'];
+
+export function refusalKind(reviewStatus?: string | null): RefusalKind {
+	return REVIEW_IN_PROGRESS.includes(reviewStatus ?? '') ? 'temporary' : 'permanent';
+}
+
+/** The refusal of one plan: which fields, whether it lasts, and why in a rep's words. */
+export interface Refusal {
+	fields: string[];
+	kind: RefusalKind;
+	reason: string;
+}
+
+export function describeRefusal(refusal: Refusal): string {
+	const fields = refusal.fields.join(', ');
+	return refusal.kind === 'temporary'
+		? `These fields cannot change while AWS reviews this opportunity: ${fields}. ${refusal.reason}. They can be sent again once the review ends.`
+		: `AWS does not allow these fields to change any more on this opportunity: ${fields}. ${refusal.reason}.`;
+}
+
 export class EditWindowError extends Error {
+	/** True while AWS reviews the opportunity (send again later); false when the fields are frozen for good. */
+	public readonly temporary: boolean;
+
+	public readonly kind: RefusalKind;
+
 	constructor(
 		public readonly fields: string[],
 		public readonly window: EditWindow,
+		kind: RefusalKind = 'temporary',
 	) {
-		super(`These fields cannot change now: ${fields.join(', ')}. ${window.reason}.`);
+		super(describeRefusal({ fields, kind, reason: window.reason }));
 		this.name = 'EditWindowError';
+		this.kind = kind;
+		this.temporary = kind === 'temporary';
+	}
+
+	/** What n8n shows and what workflows can read (error output / continueOnFail). */
+	get data(): IDataObject {
+		return {
+			refusedFields: this.fields,
+			refusalTemporary: this.temporary,
+			temporarilyRefusedFields: this.temporary ? this.fields : [],
+			permanentlyRefusedFields: this.temporary ? [] : this.fields,
+			refusalReason: this.window.reason,
+		};
 	}
 }
 
@@ -129,8 +177,36 @@ export interface MergeUpdateResult {
 	updated: boolean;
 	/** Fields that were not sent because the edit window refuses them (policy dropWithWarning). */
 	droppedFields: string[];
+	/** True when the dropped fields can be sent once AWS's review ends; false when nothing was dropped or for good. */
+	refusalTemporary: boolean;
+	/** Dropped while AWS reviews: send them again later. */
+	temporarilyRefusedFields: string[];
+	/** Dropped because AWS does not allow them to change any more (approved, launched, rejected, closed lost). */
+	permanentlyRefusedFields: string[];
+	/** The edit window's reason when something was dropped, else ''. */
+	refusalReason: string;
 	warnings: string[];
 	attempts: number;
+}
+
+export interface MergePlan {
+	request: IDataObject;
+	changed: boolean;
+	droppedFields: string[];
+	refusal: Refusal | null;
+	warnings: string[];
+}
+
+function refusalOutcome(plan: MergePlan) {
+	const kind = plan.refusal?.kind;
+	return {
+		droppedFields: plan.droppedFields,
+		refusalTemporary: kind === 'temporary',
+		temporarilyRefusedFields: kind === 'temporary' ? plan.droppedFields : [],
+		permanentlyRefusedFields: kind === 'permanent' ? plan.droppedFields : [],
+		refusalReason: plan.refusal?.reason ?? '',
+		warnings: plan.warnings,
+	};
 }
 
 export function isConflict(error: unknown): boolean {
@@ -144,7 +220,7 @@ export function planMergeUpdate(
 	opportunity: IDataObject,
 	changes: IDataObject,
 	notEditable: NotEditablePolicy = 'error',
-): { request: IDataObject; changed: boolean; droppedFields: string[]; warnings: string[] } {
+): MergePlan {
 	const base = opportunityToUpdateInput(opportunity);
 	const sanitized = clone(changes);
 	for (const k of ['Catalog', 'Identifier', 'LastModifiedDate', 'Id']) delete sanitized[k];
@@ -153,15 +229,18 @@ export function planMergeUpdate(
 	const window = editWindowFor(lifeCycle.ReviewStatus as string, lifeCycle.Stage as string);
 	const refused = refusedChanges(window, base, request);
 	const warnings: string[] = [];
-	if (refused.length) {
-		if (notEditable === 'error') throw new EditWindowError(refused, window);
+	const refusal: Refusal | null = refused.length
+		? { fields: refused, kind: refusalKind(lifeCycle.ReviewStatus as string), reason: window.reason }
+		: null;
+	if (refusal) {
+		if (notEditable === 'error') throw new EditWindowError(refused, window, refusal.kind);
 		for (const path of refused) revertPath(request, base, path);
-		warnings.push(`Not sent (cannot change now): ${refused.join(', ')}. ${window.reason}.`);
+		warnings.push(`Not sent: ${describeRefusal(refusal)}`);
 	}
 	// Sandbox lets a partner set LifeCycle.ReviewStatus to simulate AWS's review: an explicit value counts as a change.
 	const simulatesReview = isPlainObject(sanitized.LifeCycle) && sanitized.LifeCycle.ReviewStatus !== undefined;
 	const changed = simulatesReview || refusedChanges({ mode: 'none', fields: [], reason: '' }, base, request).length > 0;
-	return { request, changed, droppedFields: refused, warnings };
+	return { request, changed, droppedFields: refused, refusal, warnings };
 }
 
 export async function mergeUpdateOpportunity(call: PcCall, options: MergeUpdateOptions): Promise<MergeUpdateResult> {
@@ -177,8 +256,7 @@ export async function mergeUpdateOpportunity(call: PcCall, options: MergeUpdateO
 			return {
 				result: { Id: opportunity.Id, LastModifiedDate: opportunity.LastModifiedDate },
 				updated: false,
-				droppedFields: plan.droppedFields,
-				warnings: plan.warnings,
+				...refusalOutcome(plan),
 				attempts: attempt,
 			};
 		}
@@ -187,8 +265,7 @@ export async function mergeUpdateOpportunity(call: PcCall, options: MergeUpdateO
 			return {
 				result,
 				updated: true,
-				droppedFields: plan.droppedFields,
-				warnings: plan.warnings,
+				...refusalOutcome(plan),
 				attempts: attempt,
 			};
 		} catch (error) {

@@ -68,6 +68,18 @@ describe('Partner Central behaviour against the simulator', () => {
 		return String(out.Id);
 	}
 
+	/** An opportunity with a solution, submitted to AWS (review status Submitted). */
+	async function submitted(): Promise<string> {
+		const id = await createOpportunity();
+		await partnerCentralCall(ctx(), 'AssociateOpportunity', {
+			OpportunityIdentifier: id,
+			RelatedEntityType: 'Solutions',
+			RelatedEntityIdentifier: 'S-0000001',
+		});
+		await partnerCentralCall(ctx(), 'SubmitOpportunity', { Identifier: id, InvolvementType: 'Co-Sell' });
+		return id;
+	}
+
 	describe('retries (simulator fault rules)', () => {
 		it('hides a burst of ThrottlingException and 5xx answers', async () => {
 			pc.sim.faults.add({ operation: 'ListSolutions', kind: 'throttle', remaining: 3 });
@@ -160,13 +172,7 @@ describe('Partner Central behaviour against the simulator', () => {
 		});
 
 		it('refuses or drops fields frozen after approval (node Update, both policies)', async () => {
-			const id = await createOpportunity();
-			await partnerCentralCall(ctx(), 'AssociateOpportunity', {
-				OpportunityIdentifier: id,
-				RelatedEntityType: 'Solutions',
-				RelatedEntityIdentifier: 'S-0000001',
-			});
-			await partnerCentralCall(ctx(), 'SubmitOpportunity', { Identifier: id, InvolvementType: 'Co-Sell' });
+			const id = await submitted();
 			setReviewOutcome(pc.sim, { identifier: id, outcome: 'Approved' });
 			const params = { resource: 'opportunity', operation: 'update', opportunityId: id };
 			const refused = await runNode(pc, { ...params, options: { title: 'Renamed', nextSteps: 'Kick-off' } }).then(
@@ -186,6 +192,70 @@ describe('Partner Central behaviour against the simulator', () => {
 			const final = await partnerCentralCall(ctx(), 'GetOpportunity', { Identifier: id });
 			expect((final.Project as IDataObject).Title).toBe('Data lake');
 			expect((final.LifeCycle as IDataObject).NextSteps).toBe('Kick-off');
+		});
+	});
+
+	describe('merge-update: temporary vs permanent refusals', () => {
+		const newAddress = { postalCode: 'EC1A 1BB', city: 'London' };
+		const addressOf = async (id: string) =>
+			((await partnerCentralCall(ctx(), 'GetOpportunity', { Identifier: id })).Customer as { Account: IDataObject })
+				.Account.Address as IDataObject;
+
+		it('after approval: the city is sent, the frozen postal code is reported as refused for good', async () => {
+			const id = await submitted();
+			setReviewOutcome(pc.sim, { identifier: id, outcome: 'Approved' });
+			const params = { resource: 'opportunity', operation: 'update', opportunityId: id };
+			const [out] = await runNode(pc, { ...params, notEditable: 'dropWithWarning', options: newAddress });
+			expect(out).toMatchObject({
+				updated: true,
+				droppedFields: ['Customer.Account.Address.PostalCode'],
+				refusalTemporary: false,
+				temporarilyRefusedFields: [],
+				permanentlyRefusedFields: ['Customer.Account.Address.PostalCode'],
+			});
+			expect(String((out.warnings as string[])[0])).toMatch(/does not allow these fields to change any more/);
+			expect(await addressOf(id)).toMatchObject({ City: 'London', PostalCode: 'SW1A 1AA' });
+
+			const error = await runNode(pc, { ...params, options: { postalCode: 'N1 9GU' } }).then(
+				() => undefined,
+				(e: NodeOperationError) => e,
+			);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error?.message).toMatch(/any more.*PostalCode/);
+			expect(error?.context).toMatchObject({ refusalTemporary: false, permanentlyRefusedFields: ['Customer.Account.Address.PostalCode'] });
+			expect(log('UpdateOpportunity').filter((r) => !r.errorType)).toHaveLength(1);
+		});
+
+		it('while AWS reviews: nothing is sent and the refusal is temporary (send again later)', async () => {
+			const id = await submitted();
+			const params = { resource: 'opportunity', operation: 'update', opportunityId: id };
+			const [out] = await runNode(pc, { ...params, notEditable: 'dropWithWarning', options: newAddress });
+			expect(out).toMatchObject({ updated: false, refusalTemporary: true, permanentlyRefusedFields: [] });
+			expect(out.temporarilyRefusedFields).toEqual(['Customer.Account.Address.City', 'Customer.Account.Address.PostalCode']);
+			expect(String(out.refusalReason)).toMatch(/reviewing/);
+			expect(log('UpdateOpportunity')).toHaveLength(0);
+
+			const error = await runNode(pc, { ...params, options: newAddress }).then(
+				() => undefined,
+				(e: NodeOperationError) => e,
+			);
+			expect(error?.message).toMatch(/while AWS reviews this opportunity/);
+			expect(error?.context).toMatchObject({ refusalTemporary: true, permanentlyRefusedFields: [] });
+			expect(await addressOf(id)).toMatchObject({ PostalCode: 'SW1A 1AA' });
+		});
+
+		it('Action Required: fields AWS does not ask about are held back for now, the asked-for ones are sent', async () => {
+			const id = await submitted();
+			setReviewOutcome(pc.sim, { identifier: id, outcome: 'Action Required', comments: 'Fix the address' });
+			const [out] = await runNode(pc, {
+				resource: 'opportunity',
+				operation: 'update',
+				opportunityId: id,
+				notEditable: 'dropWithWarning',
+				options: { ...newAddress, title: 'Renamed' },
+			});
+			expect(out).toMatchObject({ updated: true, refusalTemporary: true, temporarilyRefusedFields: ['Project.Title'], permanentlyRefusedFields: [] });
+			expect(await addressOf(id)).toMatchObject({ City: 'London', PostalCode: 'EC1A 1BB' });
 		});
 	});
 

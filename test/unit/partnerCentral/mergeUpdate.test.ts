@@ -7,6 +7,7 @@ import {
 	mergeUpdateOpportunity,
 	opportunityToUpdateInput,
 	planMergeUpdate,
+	refusalKind,
 } from '../../../nodes/shared/partnerCentral/mergeUpdate';
 
 function opportunity(overrides: IDataObject = {}): IDataObject {
@@ -126,6 +127,48 @@ describe('planMergeUpdate (edit windows)', () => {
 		const project = plan.request.Project as IDataObject;
 		expect(project.DeliveryModels).toEqual(['SaaS or PaaS']);
 		expect((project.ExpectedCustomerSpend as IDataObject[])[0].Amount).toBe('2000');
+	});
+});
+
+describe('refusals: temporary while AWS reviews, permanent after approval or launch', () => {
+	const at = (ReviewStatus: string, Stage = 'Qualified') => opportunity({ LifeCycle: { Stage, ReviewStatus } });
+
+	it('classifies by review status', () => {
+		expect(['Submitted', 'In review', 'Action Required'].map((r) => refusalKind(r))).toEqual(['temporary', 'temporary', 'temporary']);
+		expect(['Approved', 'Rejected', 'Pending Submission', undefined].map((r) => refusalKind(r))).toEqual(['permanent', 'permanent', 'permanent', 'permanent']);
+	});
+
+	it('Approved: the frozen postal code is refused for good, the city goes', () => {
+		const plan = planMergeUpdate(at('Approved'), { Customer: { Account: { Address: { PostalCode: '10001', City: 'New York' } } } }, 'dropWithWarning');
+		expect(plan.refusal).toMatchObject({ kind: 'permanent', fields: ['Customer.Account.Address.PostalCode'] });
+		expect(plan.warnings[0]).toMatch(/does not allow these fields to change any more/);
+		expect(((plan.request.Customer as IDataObject).Account as IDataObject).Address).toMatchObject({ PostalCode: '98101', City: 'New York' });
+	});
+
+	it('Launched: only delivery models, comments and software revenue; the rest is refused for good', () => {
+		const plan = planMergeUpdate(at('Approved', 'Launched'), { LifeCycle: { NextSteps: 'Renewal' }, Project: { AdditionalComments: 'Live' } }, 'dropWithWarning');
+		expect(plan.refusal).toMatchObject({ kind: 'permanent', fields: ['LifeCycle.NextSteps'] });
+		expect((plan.request.Project as IDataObject).AdditionalComments).toBe('Live');
+	});
+
+	it('the error says the same as the output, in its message and its data', () => {
+		const frozen = (() => {
+			try {
+				planMergeUpdate(at('Approved'), { Project: { Title: 'x' } });
+			} catch (e) {
+				return e as EditWindowError;
+			}
+			return undefined;
+		})();
+		expect(frozen?.message).toMatch(/any more on this opportunity: Project\.Title/);
+		expect(frozen?.data).toEqual({
+			refusedFields: ['Project.Title'],
+			refusalTemporary: false,
+			temporarilyRefusedFields: [],
+			permanentlyRefusedFields: ['Project.Title'],
+			refusalReason: expect.stringMatching(/approved/i),
+		});
+		expect(() => planMergeUpdate(at('In review'), { Project: { Title: 'x' } })).toThrow(/while AWS reviews this opportunity: Project\.Title/);
 	});
 });
 

@@ -42,16 +42,24 @@ async function run(ctx: IExecuteFunctions, itemIndex: number, request: IDataObje
 		return {
 			...outcome.result,
 			updated: outcome.updated,
-			...(outcome.warnings.length ? { warnings: outcome.warnings, droppedFields: outcome.droppedFields } : {}),
+			droppedFields: outcome.droppedFields,
+			refusalTemporary: outcome.refusalTemporary,
+			temporarilyRefusedFields: outcome.temporarilyRefusedFields,
+			permanentlyRefusedFields: outcome.permanentlyRefusedFields,
+			...(outcome.warnings.length ? { warnings: outcome.warnings, refusalReason: outcome.refusalReason } : {}),
 		};
 	} catch (error) {
 		if (error instanceof PartnerCentralError) throw toNodeApiError(ctx.getNode(), error, itemIndex);
 		if (error instanceof EditWindowError) {
-			throw new NodeOperationError(ctx.getNode(), error.message, {
+			const failure = new NodeOperationError(ctx.getNode(), error.message, {
 				itemIndex,
-				description:
-					'Nothing was changed. Remove these fields from the update, or set "Fields Not Editable Now" to "Drop Them and Warn" to send the other changes.',
+				description: error.temporary
+					? 'Nothing was changed. AWS is reviewing this opportunity: send the update again once the review ends, or set "Fields Not Editable Now" to "Drop Them and Warn" to send the other changes now.'
+					: 'Nothing was changed. AWS will not accept these fields on this opportunity any more: remove them from the update, or set "Fields Not Editable Now" to "Drop Them and Warn" to send the other changes.',
 			});
+			// Readable in an error output or with "Continue On Fail": refusedFields, refusalTemporary, ...
+			failure.context = { ...failure.context, ...error.data };
+			throw failure;
 		}
 		if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) {
 			throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
@@ -105,7 +113,8 @@ export const { option, sdkOperation, requestPaths, description, execute } = defi
 				{
 					name: 'Drop Them and Warn',
 					value: 'dropWithWarning',
-					description: 'Send the other changes; list the dropped fields in "warnings" on the output item',
+					description:
+						'Send the other changes; the output lists the dropped fields and whether AWS refuses them only while it reviews (refusalTemporary) or for good (permanentlyRefusedFields)',
 				},
 			],
 		},
