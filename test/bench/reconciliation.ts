@@ -3,7 +3,7 @@
  * "reconciliation" template on real n8n (with "AWS Partner Central to HubSpot" as its sub-workflow), measured per run:
  * wall time, calls per side, writes, and n8n's peak resident memory growth over the run (target <= 256 MB at 10,000).
  *
- *   npm run bench:reconciliation -- [--sizes 1000,5000,10000] [--time-scale 10] [--drift 0.01]
+ *   npm run bench:reconciliation -- [--sizes 1000,5000,10000] [--time-scale 10] [--drift 0.01] [--batch-size 100]
  *
  * The data is seeded in step (as after earlier syncs: fingerprints and shared-field snapshots on the deals), then a
  * fraction `drift` of the pairs is changed (half: the close date in HubSpot; half: the close date in Partner Central),
@@ -13,6 +13,7 @@
  * the scaled quota. Writes test/bench/results/reconciliation.json and prints a table.
  */
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
 
 import { loadTemplate, waitFor, withCredentials, type WorkflowJson } from '../e2e/harness';
 import { mapperConfig } from '../../nodes/shared/mapping/config';
@@ -30,17 +31,20 @@ interface Args {
 	sizes: number[];
 	timeScale: number;
 	drift: number;
+	/** Settings -> batchSize of the template (deals per page). */
+	batchSize: number;
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { sizes: [10_000], timeScale: 10, drift: 0.01 };
+	const args: Args = { sizes: [10_000], timeScale: 10, drift: 0.01, batchSize: 100 };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = () => inline ?? argv[++i];
 		if (flag === '--sizes') args.sizes = value().split(',').map(Number);
 		else if (flag === '--time-scale') args.timeScale = Number(value());
 		else if (flag === '--drift') args.drift = Number(value());
-		else throw new Error(`Unknown option ${flag}: --sizes 1000,5000,10000 --time-scale 10 --drift 0.01`);
+		else if (flag === '--batch-size') args.batchSize = Number(value());
+		else throw new Error(`Unknown option ${flag}: --sizes 1000,5000,10000 --time-scale 10 --drift 0.01 --batch-size 100`);
 	}
 	if (args.sizes.some((n) => !(n > 0)) || !(args.timeScale > 0) || !(args.drift >= 0 && args.drift < 1)) throw new Error('Bad --sizes, --time-scale or --drift');
 	return args;
@@ -160,28 +164,50 @@ async function driver(stack: BenchStack, templateId: string): Promise<{ url: str
 }
 
 async function runOnce(stack: BenchStack, drive: { url: string; id: string }): Promise<{ summary: Record<string, unknown>; seconds: number; peakGrowthMb: number; baselineMb: number }> {
-	const before = (await stack.n8n.api.executions(drive.id)).length;
+	// n8n closes idle keep-alive connections after 5 s; a call reusing one fails with "other side closed": retry it.
+	const executions = async () => {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				return await stack.n8n.api.executions(drive.id);
+			} catch (error) {
+				if (attempt >= 5) throw error;
+				await new Promise((res) => setTimeout(res, 500));
+			}
+		}
+	};
+	const before = (await executions()).length;
 	const baseline = rssBytes(stack.n8nPids());
 	const sampler = new MemorySampler(() => stack.n8nPids()).start(500);
+	const progress = setInterval(() => {
+		const per = stack.n8nPids().map((pid) => `${pid}:${mb(rssBytes([pid]))}`);
+		console.log(`  n8n RSS MB by process ${per.join(' ')}; Partner Central calls so far ${stack.sims.partnerCentral.sim.requestLog.at(-1)?.seq ?? 0}`);
+	}, 20_000);
 	const started = Date.now();
 	for (let attempt = 0; ; attempt++) {
-		const r = await fetch(drive.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-		await r.text();
-		if (r.status !== 404 || attempt > 40) break;
+		const r = await fetch(drive.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+		await r?.text();
+		if ((r && r.status !== 404) || attempt > 40) break;
 		await new Promise((res) => setTimeout(res, 250));
 	}
 	const done = await waitFor(
 		async () => {
-			const all = await stack.n8n.api.executions(drive.id);
+			const all = await executions();
 			const fresh = all.slice(0, all.length - before);
 			const finished = all.length > before && all.every((e) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting');
 			return finished ? fresh[0] ?? all[0] : null;
 		},
 		{ timeoutMs: 4 * 3600_000, intervalMs: 5000, what: 'the reconciliation run' },
 	);
+	clearInterval(progress);
 	const seconds = (Date.now() - started) / 1000;
 	const peak = sampler.stop();
-	const full = await stack.n8n.api.execution(done.id);
+	let full: Awaited<ReturnType<typeof stack.n8n.api.execution>> | undefined;
+	for (let attempt = 0; !full; attempt++) {
+		full = await stack.n8n.api.execution(done.id).catch((error: unknown) => {
+			if (attempt >= 5) throw error;
+			return undefined;
+		});
+	}
 	const run = full.data?.resultData.runData.Template?.[0];
 	const summary = (run?.data?.main[0]?.[0]?.json ?? { error: full.data?.resultData.error?.message ?? done.status }) as Record<string, unknown>;
 	return { summary, seconds, peakGrowthMb: mb(Math.max(0, peak - baseline)), baselineMb: mb(baseline) };
@@ -207,7 +233,7 @@ export async function runReconciliation(argv: string[], log: (m: string) => void
 			nodes: recon.nodes.map((n) => {
 				if (n.name !== 'Settings') return n;
 				const list = (n.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
-				return { ...n, parameters: { ...n.parameters, assignments: { assignments: list.map((a) => (a.name === 'partnerCentralToHubSpotWorkflowId' ? { ...a, value: pcToHs.id } : a)) } } };
+				return { ...n, parameters: { ...n.parameters, assignments: { assignments: list.map((a) => (a.name === 'partnerCentralToHubSpotWorkflowId' ? { ...a, value: pcToHs.id } : a.name === 'batchSize' ? { ...a, value: args.batchSize } : a)) } } };
 			}),
 		};
 		const reconWf = (await stack.n8n.api.createWorkflow(withCredentials(configured, types, stack.credentials))) as { id: string };
@@ -244,6 +270,11 @@ export async function runReconciliation(argv: string[], log: (m: string) => void
 			points.push(point);
 			log(JSON.stringify(point));
 		}
+	} catch (error) {
+		// What n8n said last (a crash or an out-of-memory shows there), then the error.
+		const logFile = (stack.n8n.process as unknown as { logFile?: string }).logFile;
+		if (logFile && fs.existsSync(logFile)) log(`n8n log (end):\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`);
+		throw error;
 	} finally {
 		await stack.stop();
 	}
@@ -256,8 +287,8 @@ export async function runReconciliation(argv: string[], log: (m: string) => void
 		rows.push({ metric: `${p.size}: n8n peak RSS growth (MB)`, value: p.memory.peakGrowthMb, target: '<= 256', met: p.memory.peakGrowthMb <= 256 });
 		rows.push({ metric: `${p.size}: repaired (to AWS / to HubSpot)`, value: `${String(p.summary.hubspotToPartnerCentralRepairs ?? '?')} / ${String(p.summary.sharedFieldsToHubSpot ?? '?')}` });
 	}
-	printTable(`Reconciliation (time scale ${args.timeScale}, drift ${args.drift})`, rows);
-	const file = writeResult('reconciliation', `npm run bench:reconciliation -- ${argv.join(' ')}`.trim(), { args, machine: machine(), points }, rows);
+	printTable(`Reconciliation (time scale ${args.timeScale}, drift ${args.drift}, page size ${args.batchSize})`, rows);
+	const file = writeResult(args.batchSize === 100 ? 'reconciliation' : `reconciliation-page${args.batchSize}`, `npm run bench:reconciliation -- ${argv.join(' ')}`.trim(), { args, machine: machine(), points }, rows);
 	log(`Result: ${file}`);
 	return 0;
 }
