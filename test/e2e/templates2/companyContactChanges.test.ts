@@ -7,7 +7,7 @@
  */
 import { webhookUrl, waitFor } from '../harness';
 import { dumpExecutions, importTemplate, startTemplatesEnv, type TemplatesEnv } from './env';
-import { createOpportunity, dealProps, mark, opportunity, pcWrites, reviewStatus, startSimWorld, submitToAws, type SimWorld } from './simWorld';
+import { advance, awsReview, createOpportunity, dealProps, mark, opportunity, partnerCentralEdit, pcWrites, reviewStatus, startSimWorld, submitToAws, type SimWorld } from './simWorld';
 import { noteTexts, routeHubSpotWebhooks, seedRecordWithDeals, settledExecutions } from './simWorldB';
 
 jest.setTimeout(10 * 60 * 1000);
@@ -32,6 +32,19 @@ describe('template: company and contact changes (simulators, HubSpot webhooks)',
 		aws_catalog: 'Sandbox',
 		closedate: `${String((opportunity(w, oppId).data.LifeCycle as Json).TargetCloseDate)}T00:00:00.000Z`,
 	});
+	const acme = { name: 'Acme Analytics', domain: 'acme.example.com', website: 'https://acme.example.com', country: 'United States', state: 'Washington', city: 'Seattle', zip: '98101' };
+	/**
+	 * A company whose deals are linked to these opportunities as the live sync leaves them (the opportunity's partner
+	 * ID is HUBSPOT-<deal id>), then each opportunity submitted to AWS (Submitted).
+	 */
+	const seedLinkedThenSubmitted = async (company: Record<string, string>, oppIds: string[], dealExtra: Record<string, string> = {}) => {
+		const seeded = seedRecordWithDeals(w, 'companies', company, oppIds.map((id) => ({ ...linked(id), ...dealExtra })));
+		for (const [i, id] of oppIds.entries()) {
+			partnerCentralEdit(w, id, { PartnerOpportunityIdentifier: `HUBSPOT-${seeded.dealIds[i]}` });
+			await submitToAws(w, id);
+		}
+		return seeded;
+	};
 	const until = async (what: string, ok: () => boolean) => {
 		await waitFor(async () => ok(), { timeoutMs: 90_000, intervalMs: 250, what }).catch(async (e: unknown) => {
 			await dumpExecutions(t);
@@ -94,6 +107,60 @@ describe('template: company and contact changes (simulators, HubSpot webhooks)',
 		expect(dealProps(w, unlinkedDeal).aws_sync_status ?? '').toBe('');
 		// One update, to the editable opportunity only.
 		expect(pcWrites(w, before)).toEqual(['UpdateOpportunity']);
+	});
+
+	it('approved: the city goes, the postal code AWS froze does not; a note names it, nothing queued. In review: queued as before', async () => {
+		const approved = await createOpportunity(w);
+		const inReview = await createOpportunity(w);
+		const company = await seedLinkedThenSubmitted(acme, [approved, inReview]);
+		await awsReview(w, approved, 'Approved');
+		await advance(w, w.pc.sim.config.reviewStartDelayMs);
+		expect([reviewStatus(w, approved), reviewStatus(w, inReview)]).toEqual(['Approved', 'In review']);
+		const [approvedDeal, inReviewDeal] = company.dealIds;
+		const before = mark(w);
+		const runs = (await t.env.api.executions(templateId, false)).length;
+
+		w.hubspot.ui.update('companies', company.id, { city: 'Tacoma', zip: '98402' });
+
+		await until('the approved opportunity has the new city', () => address(approved).City === 'Tacoma');
+		await until('a note on the approved deal', () => noteTexts(w, approvedDeal).length > 0);
+		await until('the in-review deal is queued', () => dealProps(w, inReviewDeal).aws_update_queued === 'true');
+		await settledExecutions(t, templateId, runs + 1);
+		// Approved: the postal code is frozen for good (C4.4), so the editable city is not held back for it.
+		expect(address(approved)).toMatchObject({ City: 'Tacoma', PostalCode: '98101', CountryCode: 'US' });
+		const [note, ...more] = noteTexts(w, approvedDeal);
+		expect(more).toEqual([]);
+		expect(note).toMatch(/does not allow these fields to change any more/);
+		expect(note).toMatch(/postal code \(Customer\.Account\.Address\.PostalCode\)/);
+		expect(note).not.toMatch(/City|reviewing this opportunity/);
+		expect(note).toMatch(/other changes were sent/);
+		expect(dealProps(w, approvedDeal)).toMatchObject({ aws_sync_status: 'synced', aws_review_status: 'Approved' });
+		expect(dealProps(w, approvedDeal).aws_update_queued).not.toBe('true');
+		// In review: every change waits (AWS refuses all updates now, only until the review ends).
+		expect(address(inReview)).toMatchObject({ City: 'Seattle', PostalCode: '98101' });
+		expect(dealProps(w, inReviewDeal).aws_sync_status).toBe('queued');
+		expect(noteTexts(w, inReviewDeal)).toEqual([expect.stringContaining('AWS is reviewing this opportunity')]);
+		expect(noteTexts(w, inReviewDeal)[0]).toMatch(/City.*PostalCode/);
+		expect(pcWrites(w, before)).toEqual(['UpdateOpportunity']);
+	});
+
+	it('approved and only a frozen field changed: nothing sent, the note says so, a queued flag left from the review is cleared', async () => {
+		// As the live sync creates it (its Marketing.Source default included), so the zip is the only difference.
+		const approved = await createOpportunity(w, { Marketing: { Source: 'None' } });
+		const company = await seedLinkedThenSubmitted(acme, [approved], { aws_update_queued: 'true', aws_sync_status: 'queued' });
+		await awsReview(w, approved, 'Approved');
+		const [deal] = company.dealIds;
+		const before = mark(w);
+		const runs = (await t.env.api.executions(templateId, false)).length;
+
+		w.hubspot.ui.update('companies', company.id, { zip: '98402' });
+
+		await until('a note on the deal', () => noteTexts(w, deal).length > 0);
+		await settledExecutions(t, templateId, runs + 1);
+		expect(noteTexts(w, deal)).toEqual([expect.stringMatching(/any more.*postal code.*Nothing else had changed/s)]);
+		expect(dealProps(w, deal)).toMatchObject({ aws_sync_status: 'synced', aws_update_queued: 'false' });
+		expect(pcWrites(w, before)).toEqual([]);
+		expect(address(approved).PostalCode).toBe('98101');
 	});
 
 	it("a contact's new job title and phone reach the opportunities of the contact's deals", async () => {
