@@ -1,6 +1,7 @@
 /**
  * Chaos, short (issue 9; part of `npm test`): 12 deals and 4 referrals through both sync templates on real n8n while
- * both APIs fail about 15 % of their calls (5xx, 429 and ThrottlingException, slow answers, connection resets), and
+ * both APIs fail about 15 % of their calls (5xx, 429 and ThrottlingException, slow answers, connection resets) plus a
+ * burst every 20 s (the next 6 calls on each API throttled), and
  * n8n is restarted gracefully while a referral intake is running. Nothing lost, nothing duplicated, and both
  * simulators end as a run without faults does (scenario.ts, checkFinalState). The full run (500 deals, 100
  * referrals, two restarts) is faultInjectionFull.test.ts (`npm run test:chaos`).
@@ -27,6 +28,7 @@ import {
 	executionSummary,
 	injectFaults,
 	restartMidRun,
+	startBursts,
 	startChaos,
 	waitForConvergence,
 	waitForQuiet,
@@ -62,6 +64,7 @@ describe('chaos (short): faults on both APIs and an n8n restart mid-intake, noth
 		const world = w!;
 		const t0 = Date.now();
 		await injectFaults(world.stack, FAULT_RATE);
+		const stopBursts = startBursts(world.stack);
 		const half = Math.ceil(DEALS / 2);
 		const halfRef = Math.ceil(REFERRALS / 2);
 		await createDeals(world, 0, half);
@@ -71,6 +74,7 @@ describe('chaos (short): faults on both APIs and an n8n restart mid-intake, noth
 		await createReferrals(world, halfRef, REFERRALS);
 
 		await waitForConvergence(world, 10 * 60_000);
+		stopBursts();
 		await clearFaults(world.stack);
 		await waitForQuiet(world);
 		const report = checkFinalState(world);

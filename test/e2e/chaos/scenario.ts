@@ -92,6 +92,25 @@ export async function injectFaults(stack: BenchStack, rate: number): Promise<voi
 		await stack.hubspot.post('faults', rule);
 }
 
+/**
+ * Bursts on top of the random faults: every `everyMs`, the next `size` Partner Central calls answer
+ * ThrottlingException and the next `size` HubSpot calls 429 (a quota neighbour or an outage moment). Returns stop().
+ */
+export function startBursts(stack: BenchStack, everyMs = 20_000, size = 6): () => void {
+	let stopped = false;
+	const burst = async () => {
+		if (stopped) return;
+		await stack.pc.post('faults', { operation: '*', kind: 'throttle', count: size }).catch(() => {});
+		await stack.hubspot.post('faults', { path: '^/crm/', kind: 'rateLimit', policy: 'TEN_SECONDLY_ROLLING', retryAfter: 1, count: size }).catch(() => {});
+	};
+	const timer = setInterval(() => void burst(), everyMs);
+	timer.unref();
+	return () => {
+		stopped = true;
+		clearInterval(timer);
+	};
+}
+
 export async function clearFaults(stack: BenchStack): Promise<void> {
 	await stack.pc.del('faults');
 	await stack.hubspot.del('faults');
