@@ -6,6 +6,10 @@
  * Opt-in: `npm run test:queue` (PC_QUEUE=1). Skipped with a printed notice otherwise, or when PostgreSQL/Redis can
  * neither be found nor installed.
  */
+import * as fs from 'node:fs';
+
+import { KEY_PREFIX } from '../../../nodes/shared/partnerCentral/sharedLimiter';
+import { RedisClient } from '../../../nodes/shared/redis';
 import { describeExecutions, waitFor, type Execution } from '../harness';
 import type { WorkflowJson } from '../harness/n8nApi';
 import { queueModeSkipReason, startQueueStack, type QueueStack } from '../harness/queueMode';
@@ -161,6 +165,11 @@ describeQueue('templates on n8n in queue mode (PostgreSQL, Redis, main + 2 worke
 		const opp = after.find((o) => o.Id === d.properties.aws_opportunity_id);
 		expect(opp?.data.Project?.Title).toBe('Wayne analytics lake');
 		expect(opp?.data.PartnerOpportunityIdentifier).toBe(`HUBSPOT-${id}`);
+		// The worker took its write slot from the shared Redis (the key lives a minute after the last slot).
+		const redis = RedisClient.fromUrl(stack.limiterRedisUrl);
+		const keys = (await redis.command(['KEYS', `${KEY_PREFIX}:*`])) as string[];
+		redis.close();
+		expect(keys.some((k) => k.endsWith(':write'))).toBe(true);
 	});
 
 	it('a change of the deal updates the opportunity', async () => {
@@ -243,6 +252,8 @@ describeQueue('templates on n8n in queue mode (PostgreSQL, Redis, main + 2 worke
 		console.log(`Executions per worker: ${byWorker.map((s) => s.size).join(' / ')} (of ${runs.length})`);
 		const notOnAWorker = runs.filter((e) => !byWorker.some((s) => s.has(String(e.id))));
 		expect(notOnAWorker.map((e) => e.id)).toEqual([]);
+		// No worker fell back to pacing on its own.
+		for (const w of stack.workers) expect(fs.readFileSync(w.process.logFile, 'utf8')).not.toContain('shared rate limit');
 		// Partner Central: no throttle reached a workflow (the shared limiter keeps both workers at one pace).
 		const throttles = (await stack.pc!.get<{ requests: Array<{ errorType?: string }> }>('requests')).requests.filter(
 			(r) => r.errorType === 'ThrottlingException',
