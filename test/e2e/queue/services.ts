@@ -94,38 +94,46 @@ function apt(args: string[], log: (m: string) => void): { ok: boolean; output: s
 	return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
 }
 
-let gate: Promise<{ binaries?: ServiceBinaries; reason?: string; installSeconds: number }> | undefined;
+export interface ServicesGate {
+	binaries?: ServiceBinaries;
+	reason?: string;
+	/** Seconds spent finding and installing the packages (0 when they were there). */
+	installSeconds: number;
+}
+
+let gate: ServicesGate | undefined;
 
 /**
- * Finds PostgreSQL and Redis, installing the Debian packages that are missing. Resolves with the binaries, or with
- * the reason they cannot be had. Runs once per process.
+ * Finds PostgreSQL and Redis, installing the Debian packages that are missing. Answers with the binaries, or with
+ * the reason they cannot be had. Synchronous (a test file decides at load time whether to skip); runs once per
+ * process.
  */
-export function queueServicesAvailable(
-	log: (m: string) => void = () => {},
-): Promise<{ binaries?: ServiceBinaries; reason?: string; installSeconds: number }> {
-	gate ??= (async () => {
-		const started = Date.now();
-		let found = findBinaries();
-		let missing = missingOf(found);
-		if (missing.length) {
-			if (!isRoot()) return { reason: `${missing.join(' and ')} not installed and not root (cannot apt-get install)`, installSeconds: 0 };
-			if (!onPath('apt-get')) return { reason: `${missing.join(' and ')} not installed and no apt-get`, installSeconds: 0 };
-			log(`Installing Debian packages: ${missing.join(' ')} (downloads cached in ${aptCacheDir()})`);
-			let r = apt(['install', '-y', '--no-install-recommends', ...missing], log);
-			if (!r.ok) {
-				// A fresh machine has no package lists yet.
-				const update = apt(['update'], log);
-				if (update.ok) r = apt(['install', '-y', '--no-install-recommends', ...missing], log);
-			}
-			if (!r.ok) return { reason: `apt-get install ${missing.join(' ')} failed:\n${r.output.slice(-2000)}`, installSeconds: 0 };
-			found = findBinaries();
-			missing = missingOf(found);
-			if (missing.length) return { reason: `${missing.join(' and ')} still not found after apt-get install`, installSeconds: 0 };
-			log(`Installed in ${Math.round((Date.now() - started) / 1000)} s`);
-		}
-		return { binaries: found as ServiceBinaries, installSeconds: (Date.now() - started) / 1000 };
-	})();
+export function queueServicesAvailable(log: (m: string) => void = () => {}): ServicesGate {
+	gate ??= findOrInstall(log);
 	return gate;
+}
+
+function findOrInstall(log: (m: string) => void): ServicesGate {
+	const started = Date.now();
+	let found = findBinaries();
+	let missing = missingOf(found);
+	if (missing.length) {
+		if (!isRoot()) return { reason: `${missing.join(' and ')} not installed and not root (cannot apt-get install)`, installSeconds: 0 };
+		if (!onPath('apt-get')) return { reason: `${missing.join(' and ')} not installed and no apt-get`, installSeconds: 0 };
+		log(`Installing Debian packages: ${missing.join(' ')} (downloads cached in ${aptCacheDir()})`);
+		let r = apt(['install', '-y', '--no-install-recommends', ...missing], log);
+		if (!r.ok) {
+			// A fresh machine has no package lists yet.
+			const update = apt(['update'], log);
+			if (update.ok) r = apt(['install', '-y', '--no-install-recommends', ...missing], log);
+		}
+		if (!r.ok) return { reason: `apt-get install ${missing.join(' ')} failed:\n${r.output.slice(-2000)}`, installSeconds: 0 };
+		found = findBinaries();
+		missing = missingOf(found);
+		if (missing.length) return { reason: `${missing.join(' and ')} still not found after apt-get install`, installSeconds: 0 };
+		log(`Installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	}
+	return { binaries: found as ServiceBinaries, installSeconds: (Date.now() - started) / 1000 };
 }
 
 export interface RunningService {
