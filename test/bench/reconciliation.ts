@@ -4,6 +4,7 @@
  * wall time, calls per side, writes, and n8n's peak resident memory growth over the run (target <= 256 MB at 10,000).
  *
  *   npm run bench:reconciliation -- [--sizes 1000,5000,10000] [--time-scale 10] [--drift 0.01] [--batch-size 100]
+ *                                      [--n8n-heap-mb 1024]
  *
  * The data is seeded in step (as after earlier syncs: fingerprints and shared-field snapshots on the deals), then a
  * fraction `drift` of the pairs is changed (half: the close date in HubSpot; half: the close date in Partner Central),
@@ -33,10 +34,12 @@ interface Args {
 	drift: number;
 	/** Settings -> batchSize of the template (deals per page). */
 	batchSize: number;
+	/** n8n's V8 heap limit (NODE_OPTIONS=--max-old-space-size), 0 = n8n's default. */
+	heapMb: number;
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { sizes: [10_000], timeScale: 10, drift: 0.01, batchSize: 100 };
+	const args: Args = { sizes: [10_000], timeScale: 10, drift: 0.01, batchSize: 100, heapMb: 0 };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = () => inline ?? argv[++i];
@@ -44,6 +47,7 @@ function parseArgs(argv: string[]): Args {
 		else if (flag === '--time-scale') args.timeScale = Number(value());
 		else if (flag === '--drift') args.drift = Number(value());
 		else if (flag === '--batch-size') args.batchSize = Number(value());
+		else if (flag === '--n8n-heap-mb') args.heapMb = Number(value());
 		else throw new Error(`Unknown option ${flag}: --sizes 1000,5000,10000 --time-scale 10 --drift 0.01 --batch-size 100`);
 	}
 	if (args.sizes.some((n) => !(n > 0)) || !(args.timeScale > 0) || !(args.drift >= 0 && args.drift < 1)) throw new Error('Bad --sizes, --time-scale or --drift');
@@ -215,7 +219,8 @@ async function runOnce(stack: BenchStack, drive: { url: string; id: string }): P
 
 export async function runReconciliation(argv: string[], log: (m: string) => void = console.log): Promise<number> {
 	const args = parseArgs(argv);
-	const stack = await startBenchStack({ timeScale: args.timeScale, templates: [], log });
+	const env = args.heapMb > 0 ? { NODE_OPTIONS: `--max-old-space-size=${args.heapMb}` } : undefined;
+	const stack = await startBenchStack({ timeScale: args.timeScale, templates: [], log, env });
 	const points: Array<Record<string, unknown>> = [];
 	try {
 		const types = stack.nodeTypes;
@@ -288,7 +293,7 @@ export async function runReconciliation(argv: string[], log: (m: string) => void
 		rows.push({ metric: `${p.size}: repaired (to AWS / to HubSpot)`, value: `${String(p.summary.hubspotToPartnerCentralRepairs ?? '?')} / ${String(p.summary.sharedFieldsToHubSpot ?? '?')}` });
 	}
 	printTable(`Reconciliation (time scale ${args.timeScale}, drift ${args.drift}, page size ${args.batchSize})`, rows);
-	const file = writeResult(args.batchSize === 100 ? 'reconciliation' : `reconciliation-page${args.batchSize}`, `npm run bench:reconciliation -- ${argv.join(' ')}`.trim(), { args, machine: machine(), points }, rows);
+	const file = writeResult(args.heapMb > 0 ? `reconciliation-heap${args.heapMb}` : args.batchSize === 100 ? 'reconciliation' : `reconciliation-page${args.batchSize}`, `npm run bench:reconciliation -- ${argv.join(' ')}`.trim(), { args, machine: machine(), points }, rows);
 	log(`Result: ${file}`);
 	return 0;
 }
