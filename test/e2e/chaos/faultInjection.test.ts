@@ -1,7 +1,7 @@
 /**
  * Chaos, short (issue 9; part of `npm test`): 12 deals and 4 referrals through both sync templates on real n8n while
  * both APIs fail about 15 % of their calls (5xx, 429 and ThrottlingException, slow answers, connection resets) plus a
- * burst every 20 s (the next 6 calls on each API throttled), and
+ * burst every 20 s (the next 3 calls on each API throttled), and
  * n8n is restarted gracefully while a referral intake is running. Nothing lost, nothing duplicated, and both
  * simulators end as a run without faults does (scenario.ts, checkFinalState). The full run (500 deals, 100
  * referrals, two restarts) is faultInjectionFull.test.ts (`npm run test:chaos`).
