@@ -4,6 +4,7 @@
  * side (the simulators' request logs); drift is repaired in the owner's direction both ways, shared fields decided one
  * by one; a missing link is added; a tagged deal that never reached AWS is created once (the sweep), and one whose
  * create reached AWS is linked, not created again; a queued update is re-applied once the opportunity is editable;
+ * a field AWS froze for good (approved) does not keep a deal queued: its editable changes go, the frozen one is noted;
  * a failure recorded by the error workflow is retried by the next run.
  */
 import { waitFor, webhookUrl } from '../harness';
@@ -18,6 +19,7 @@ import {
 	hubspotWrites,
 	mark,
 	notesOf,
+	opportunity,
 	partnerCentralEdit,
 	pcWrites,
 	reviewStatus,
@@ -208,6 +210,43 @@ describe('template: reconciliation (simulators)', () => {
 		expect(p.aws_update_queued).toBe('false');
 		expect(p.aws_sync_status).toBe('synced');
 		expect(p.aws_review_status).toBe('Approved');
+	});
+
+	it('approved: a field AWS froze for good no longer holds a queued deal back; the editable change goes, the frozen one does not', async () => {
+		const a = await seedLinkedDeal(w, { deal: { dealname: '#AWS Approved project' }, opportunity: { Project: { Title: 'Approved project' } } });
+		await run(); // converge
+		await submitToAws(w, a.opportunityId);
+		await awsReview(w, a.opportunityId, 'Approved');
+		await run(); // the approval reaches HubSpot
+		expect(dealProps(w, a.dealId).aws_review_status).toBe('Approved');
+		const postalCode = () => ((opportunity(w, a.opportunityId).data.Customer as { Account: { Address: Record<string, string> } }).Account.Address.PostalCode);
+		expect(postalCode()).toBe('98101');
+
+		// Left queued by an earlier review; since then the company moved (postal code: frozen once approved) and the
+		// rep moved the close date (still editable).
+		w.hubspot.core.world.update('deals', a.dealId, { aws_update_queued: 'true', aws_sync_status: 'queued' }, { changeSource: 'INTEGRATION' });
+		w.hubspot.ui.update('companies', a.companyId, { zip: '98402' });
+		repEdit(w, a.dealId, { closedate: `${nextYearDate('08-31')}T00:00:00.000Z` });
+
+		const before = mark(w);
+		const s = await run();
+		expect(pcWrites(w, before)).toEqual(['UpdateOpportunity']);
+		expect(lifeCycle(w, a.opportunityId).TargetCloseDate).toBe(nextYearDate('08-31'));
+		expect(postalCode()).toBe('98101');
+		expect(dealProps(w, a.dealId)).toMatchObject({ aws_update_queued: 'false', aws_sync_status: 'synced' });
+		expect(s.queued ?? 0).toBe(0);
+		expect(s.frozen).toBe(1);
+		expect(s.text).toContain('1 deals with fields AWS does not allow to change any more');
+		const notes = notesOf(w, a.dealId);
+		expect(notes.at(-1)).toMatch(/does not allow these fields to change any more.*postal code \(Customer\.Account\.Address\.PostalCode\).*other changes were sent/s);
+
+		// The frozen difference stays; it is not drift the next run acts on.
+		const after = mark(w);
+		const again = await run();
+		expect(again.drift).toBe(false);
+		expect(pcWrites(w, after)).toEqual([]);
+		expect(hubspotWrites(w, after)).toEqual([]);
+		expect(notesOf(w, a.dealId)).toHaveLength(notes.length);
 	});
 
 	it('a failure recorded by the error workflow is retried by the next run', async () => {

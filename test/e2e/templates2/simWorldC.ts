@@ -1,7 +1,7 @@
 /**
  * Helpers for the reverse-sync and reconciliation scenarios, on top of simWorld.ts (the shared simulators):
  *
- *   seedLinkedDeal(w, {deal, opportunity})   a tagged deal with its company, and its opportunity in Partner Central
+ *   seedLinkedDeal(w, {deal, opportunity})   a tagged deal with its company (companyId returned), and its opportunity in Partner Central
  *                                            (PartnerOpportunityIdentifier HUBSPOT-<deal id>), linked, in step
  *   seedTaggedDeal(w, deal)                  a tagged deal with its company, never sent to AWS
  *   repEdit(w, dealId, props)                a rep edits the deal in HubSpot's UI (sends webhooks when subscribed)
@@ -50,8 +50,9 @@ export function seedTaggedDeal(w: SimWorld, deal: Record<string, string> = {}): 
 export async function seedLinkedDeal(
 	w: SimWorld,
 	opts: { deal?: Record<string, string>; opportunity?: Json } = {},
-): Promise<{ dealId: string; opportunityId: string }> {
-	const dealId = seedTaggedDeal(w, opts.deal);
+): Promise<{ dealId: string; opportunityId: string; companyId: string }> {
+	const seeded = seedDeal(w, dealInStep(opts.deal), { company: COMPANY });
+	const dealId = seeded.id;
 	const opportunityId = await createOpportunity(w, {
 		PartnerOpportunityIdentifier: `HUBSPOT-${dealId}`,
 		LifeCycle: { Stage: 'Qualified', TargetCloseDate: nextYearDate() },
@@ -59,7 +60,7 @@ export async function seedLinkedDeal(
 	});
 	// What the HubSpot-to-AWS workflow wrote back after creating it (an API write: no webhook to our own app).
 	w.hubspot.core.world.update('deals', dealId, { aws_opportunity_id: opportunityId, aws_catalog: 'Sandbox', aws_sync_status: 'synced' }, { changeSource: 'INTEGRATION' });
-	return { dealId, opportunityId };
+	return { dealId, opportunityId, companyId: seeded.companyId! };
 }
 
 /** A rep edits the deal in HubSpot (CRM_UI change source: webhooks go out to subscribed apps). */
