@@ -93,7 +93,7 @@ describe('resolveSharedFields (deal + opportunity)', () => {
 
 	/** Applies a result to both sides as the templates do (deal properties written; update keeps/sends fields). */
 	function apply(d: Record<string, string>, o: Opportunity, r: ReturnType<typeof resolveSharedFields>) {
-		const nextDeal = { ...d, ...r.toHubSpot, [SHARED_SNAPSHOT_PROPERTY]: r.snapshot };
+		const nextDeal: Record<string, string> = { ...d, ...r.toHubSpot, [SHARED_SNAPSHOT_PROPERTY]: r.snapshot };
 		const next = JSON.parse(JSON.stringify(o)) as Opportunity;
 		const mappedClose = nextDeal.closedate.slice(0, 10);
 		if (r.toPartnerCentral.includes('closeDate')) next.LifeCycle!.TargetCloseDate = mappedClose;
