@@ -33,7 +33,7 @@ interface PcOpportunity {
 			CustomerBusinessProblem?: string;
 			ExpectedCustomerSpend?: Array<{ Amount?: string; TargetCompany?: string }>;
 		};
-		LifeCycle?: { ReviewStatus?: string };
+		LifeCycle?: { ReviewStatus?: string; TargetCloseDate?: string };
 	};
 }
 
@@ -83,6 +83,11 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		(await stack.pc!.get<{ requests: Array<{ status: number }> }>(`requests?operation=${operation}`)).requests.filter(
 			(r) => r.status === 200,
 		).length;
+	/** AWS starts reviewing the opportunity (Submitted) and, with an outcome, ends the review. */
+	const reviewAs = async (oppId: string, outcome?: 'Approved') => {
+		await stack.pc!.post('opportunities/edit', { identifier: oppId, changes: { LifeCycle: { ReviewStatus: 'Submitted' } } });
+		if (outcome) await stack.pc!.post('opportunities/review', { identifier: oppId, outcome });
+	};
 	const createDeal = async (properties: Record<string, string>): Promise<string> => {
 		const d = await stack.hubspot!.post<{ id: string }>('ui/deals/create', {
 			properties: {
@@ -367,10 +372,7 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		const d = await synced(id);
 		const oppId = d.properties.aws_opportunity_id!;
 		// AWS starts reviewing the opportunity.
-		await stack.pc!.post('opportunities/edit', {
-			identifier: oppId,
-			changes: { LifeCycle: { ReviewStatus: 'Submitted' } },
-		});
+		await reviewAs(oppId);
 		// While AWS reviews, nothing may change; after approval the spend may (the business problem may not).
 		await editDeal(id, { amount: '180000' });
 		const queued = await waitFor(
@@ -399,6 +401,54 @@ describe(`template ${TEMPLATE_FILES.hubspotToPartnerCentral} in real n8n`, () =>
 		expect(Number(spend(after))).toBe(15000);
 		expect(after.data.LifeCycle?.ReviewStatus).toBe('Approved');
 		expect((await deal(id)).properties.aws_opportunity_arn).toContain(oppId);
+	});
+
+	it('after approval sends the editable change (close date) and leaves a frozen one (title) with one note, not queued', async () => {
+		await settled();
+		const id = await createDeal({
+			dealname: '#AWS Stark approved',
+			description: 'Data lake on AWS for the approved-opportunity scenario with governed sharing.',
+			aws_use_case: 'Migration/Database Migration',
+			aws_delivery_models: 'Professional Services',
+		});
+		const d = await synced(id);
+		const oppId = d.properties.aws_opportunity_id!;
+		await reviewAs(oppId, 'Approved');
+		const before = (await opportunities()).find((o) => o.Id === oppId)!;
+		expect(before.data.LifeCycle?.ReviewStatus).toBe('Approved');
+		expect(before.data.Project?.Title).toBe('Stark approved');
+		const updatesBefore = await pcCalls('UpdateOpportunity');
+		// The rep moves the close date (editable after approval) and renames the deal (the title is frozen).
+		await editDeal(id, { closedate: '2027-09-30', dealname: '#AWS Stark approved renamed' });
+		const after = await waitFor(
+			async () => {
+				const o = (await opportunities()).find((x) => x.Id === oppId);
+				return o?.data.LifeCycle?.TargetCloseDate === '2027-09-30' ? o : undefined;
+			},
+			{ what: 'close date sent', timeoutMs: 120_000 },
+		);
+		const frozen = 'does not allow these fields to change any more';
+		const frozenNotes = await waitFor(
+			async () => {
+				const n = (await notesOf(id)).filter((x) => x.includes(frozen));
+				return n.length ? n : undefined;
+			},
+			{ what: 'note naming the frozen field', timeoutMs: 120_000 },
+		);
+		await settled();
+		expect(after.data.Project?.Title).toBe('Stark approved');
+		expect(after.data.LifeCycle?.ReviewStatus).toBe('Approved');
+		expect(await pcCalls('UpdateOpportunity')).toBe(updatesBefore + 1);
+		const notes = await notesOf(id);
+		expect(notes.filter((x) => x.includes(frozen))).toHaveLength(1);
+		expect(frozenNotes[0]).toContain('Project.Title');
+		expect(frozenNotes[0]).not.toContain('TargetCloseDate');
+		expect(frozenNotes[0]).toContain('The other changes were sent to AWS.');
+		expect(notes.some((x) => x.includes('AWS is reviewing'))).toBe(false);
+		const x = await deal(id);
+		expect(x.properties.aws_update_queued).not.toBe('true');
+		expect(x.properties.aws_sync_status).toBe('synced');
+		expect(x.properties.aws_review_status).toBe('Approved');
 	});
 
 	it('loses nothing when n8n restarts mid-flow: running work finishes, deliveries during the downtime arrive later', async () => {
