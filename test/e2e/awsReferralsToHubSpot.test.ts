@@ -3,12 +3,19 @@
  * Central simulator's "AWS side" admin action; reps decide in HubSpot (simulator "UI" edits); the assertions read both
  * simulators' state.
  */
+import {
+	ListEngagementByAcceptingInvitationTasksCommand,
+	PartnerCentralSellingClient,
+	StartEngagementByAcceptingInvitationTaskCommand,
+} from '@aws-sdk/client-partnercentral-selling';
 import { waitFor, type Execution } from './harness';
 import {
 	Admin,
 	DEMO_PC_REFERRAL,
 	everySeconds,
 	hubspotCall,
+	SIM_PC_ACCESS_KEY,
+	SIM_PC_SECRET,
 	stopWithReport,
 	withNodeParameters,
 	startStack,
@@ -27,6 +34,7 @@ interface HsObject {
 }
 interface PcInvitation {
 	Id: string;
+	Catalog: string;
 	Status: string;
 	RejectionReason?: string;
 }
@@ -254,5 +262,69 @@ describe(`template ${TEMPLATE_FILES.awsReferralsToHubSpot} in real n8n`, () => {
 		} finally {
 			await stack.pc!.del(`events/sinks?id=${sink.id}`).catch(() => undefined);
 		}
+	});
+
+	it('repairs an invitation accepted in Partner Central whose intake was cut off: exactly one deal, a second check writes nothing', async () => {
+		await settled();
+		let wf = (await stack.n8n.api.getWorkflow(workflowId)) as WorkflowJson;
+		// The simulator clock runs x10 ahead of n8n's (timeScale 10), so an acceptance task started "now" in Partner
+		// Central lies in n8n's future; a grace of minus one day makes every completed acceptance old enough here.
+		wf = withSetting(wf, 'repairGraceMinutes', -1440);
+		await stack.n8n.api.updateWorkflow(workflowId, wf);
+		await stack.n8n.api.publishWorkflow(workflowId);
+		// The poll is disabled and the event sink removed since the SQS test: nothing takes the referral in, as when
+		// the intake execution was cut off after StartEngagementByAcceptingInvitationTask.
+		const inv = await referral('Cut off intake platform');
+		const { Catalog } = await invitation(inv);
+		const client = new PartnerCentralSellingClient({
+			endpoint: stack.sims!.partnerCentral.url,
+			region: 'us-east-1',
+			credentials: { accessKeyId: SIM_PC_ACCESS_KEY, secretAccessKey: SIM_PC_SECRET },
+			maxAttempts: 10,
+		});
+		await client.send(
+			new StartEngagementByAcceptingInvitationTaskCommand({ Catalog, Identifier: inv, ClientToken: `cut-off-${inv}` }),
+		);
+		const task = await waitFor(
+			async () => {
+				const l = await client.send(
+					new ListEngagementByAcceptingInvitationTasksCommand({ Catalog, EngagementInvitationIdentifier: [inv] }),
+				);
+				return l.TaskSummaries?.find((t) => t.TaskStatus === 'COMPLETE');
+			},
+			{ what: 'acceptance task complete' },
+		);
+		expect((await invitation(inv)).Status).toBe('ACCEPTED');
+
+		const deal = await dealOf(inv, (d) => d.properties.aws_opportunity_id === task.OpportunityId, 'repaired deal');
+		await waitFor(async () => (await associated(deal.id, 'companies')).length === 1, { what: 'company associated' });
+		await waitFor(async () => (await associated(deal.id, 'contacts')).length >= 1, { what: 'contact associated' });
+		await waitFor(async () => (await associated(deal.id, 'notes')).length === 1, { what: 'acceptance note' });
+		await settled();
+		const seen = Math.max(0, ...(await stack.n8n.api.executions(workflowId)).map((e: Execution) => Number(e.id)));
+
+		// Two more checks: the deal is found, nothing is written.
+		const later = await waitFor(
+			async () => {
+				const runs = (await stack.n8n.api.executions(workflowId, true)).filter(
+					(e: Execution) =>
+						Number(e.id) > seen &&
+						e.status !== 'running' &&
+						e.status !== 'new' &&
+						(e.data?.resultData.runData['Accepted Invitations'] ?? []).length > 0,
+				);
+				return runs.length >= 2 ? runs : undefined;
+			},
+			{ what: 'two more checks', timeoutMs: 120_000 },
+		);
+		for (const e of later) {
+			expect(e.status).toBe('success');
+			expect(e.data?.resultData.runData['Upsert Deal']).toBeUndefined();
+			expect(e.data?.resultData.runData['Find Acceptance Task']).toBeUndefined();
+		}
+		expect(await dealsOfInvitation(inv)).toHaveLength(1);
+		expect(await associated(deal.id, 'notes')).toHaveLength(1);
+		expect((await opportunities()).filter((o) => o.Id === task.OpportunityId)).toHaveLength(1);
+		client.destroy();
 	});
 });
