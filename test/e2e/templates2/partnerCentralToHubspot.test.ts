@@ -174,16 +174,28 @@ describe('template: AWS Partner Central to HubSpot (simulators)', () => {
 		const d = await seedLinkedDeal(w, { deal: { dealname: '#AWS Loop check' }, opportunity: { Project: { Title: 'Loop check' } } });
 		await ok([{ opportunityId: d.opportunityId }]); // in step: snapshot and AWS fields written
 		await sendPartnerCentralEvents(w, eventUrl);
+		const firstEvent = w.pc.sim.events.emitted.length;
+		// Every Partner Central event since the rule was added delivered (or given up), as EventBridge would have it.
+		const eventsDelivered = (): boolean => {
+			const events = w.pc.sim.events;
+			const done = new Set([...events.deliveries.filter((x) => x.ok).map((x) => x.eventId), ...events.deadLetters.map((x) => x.event.id)]);
+			const wanted = events.emitted.slice(firstEvent).filter((e) => ['Opportunity Created', 'Opportunity Updated'].includes(e['detail-type']));
+			return wanted.every((e) => done.has(e.id));
+		};
+		// Settled = no event in flight on either side and no execution running, twice in a row (an event delivered
+		// just now starts an execution only after its POST is answered).
 		const settled = async (what: string) => {
-			await w.hubspot.webhooks.idle(30_000);
+			let quietChecks = 0;
 			await waitFor(
 				async () => {
+					await w.hubspot.webhooks.idle(30_000);
 					const all = await t.env.api.executions(undefined, true);
-					return all.every((e) => e.status !== 'running' && e.status !== 'new') ? true : null;
+					const idle = eventsDelivered() && all.every((e) => e.status !== 'running' && e.status !== 'new');
+					quietChecks = idle ? quietChecks + 1 : 0;
+					return quietChecks >= 2 ? true : null;
 				},
-				{ timeoutMs: 90_000, what },
+				{ timeoutMs: 90_000, intervalMs: 500, what },
 			);
-			await w.hubspot.webhooks.idle(30_000);
 		};
 		await settled('the first sync settled');
 
